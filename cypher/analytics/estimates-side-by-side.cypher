@@ -1,0 +1,8 @@
+// Analytics: every numeric estimate with its subject, speaker and source,
+// so that disagreeing figures can be read next to each other.
+MATCH (e:Estimate)-[:ESTIMATES]->(subject)
+MATCH (e)-[:ATTRIBUTED_TO]->(s:Statement)-[:REPORTED_IN]->(src:Source)
+MATCH (speaker)-[:MADE]->(s)
+RETURN subject.name AS subjectName, e.qualifier AS qualifier, e.value AS value, e.unit AS unit,
+       e.scope AS scope, speaker.name AS saidBy, src.title AS source
+ORDER BY subjectName, value DESC, saidBy

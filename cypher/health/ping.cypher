@@ -1,0 +1,2 @@
+// Readiness probe: the engine answers a trivial query.
+RETURN 1 AS ok

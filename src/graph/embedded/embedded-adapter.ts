@@ -1,0 +1,242 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
+import { GraphError, GraphErrorCode } from '../errors';
+import type { CypherQuery, GraphPort, GraphTransaction, RunOptions } from '../port';
+import { QueryStats } from '../query-stats';
+import type { ParamValue, Params, Row } from '../values';
+import { convertEmbeddedRows } from './embedded-values';
+
+export interface EmbeddedOptions {
+  /** A database path (created if missing) or `:memory:`. */
+  readonly path: string;
+  /** Connections serving reads concurrently. */
+  readonly readConnections?: number;
+  /** Default per-query timeout. */
+  readonly queryTimeoutMs?: number;
+}
+
+/** A connection with its prepared statements, reused by query text. */
+class PooledConnection {
+  private readonly prepared = new Map<string, PreparedStatement>();
+  constructor(readonly connection: Connection) {}
+
+  async run(query: CypherQuery, params: Params, timeoutMs: number): Promise<Row[]> {
+    this.connection.setQueryTimeout(timeoutMs);
+    let statement = this.prepared.get(query.text);
+    if (!statement) {
+      statement = await this.connection.prepare(query.text);
+      if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
+      this.prepared.set(query.text, statement);
+    }
+    const result = await this.connection.execute(statement, embeddedParams(query.text, params) as never);
+    return convertEmbeddedRows(await rowsOf(result));
+  }
+
+  /** Runs a statement that cannot be prepared (transaction control, DDL). */
+  async exec(text: string): Promise<void> {
+    const result = await this.connection.query(text);
+    await rowsOf(result);
+  }
+}
+
+/**
+ * Shapes parameters the way LadybugDB's binder needs them: only parameters the
+ * query names are sent, and every object in a list has the same keys (missing
+ * ones become null), since a list must have one struct type.
+ */
+export function embeddedParams(text: string, params: Params): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (!new RegExp(`\\$${name}\\b`).test(text)) continue;
+    out[name] = Array.isArray(value) ? uniformRows(value) : value;
+  }
+  return out;
+}
+
+function uniformRows(list: ParamValue[]): ParamValue[] {
+  const isRow = (v: ParamValue): v is Record<string, ParamValue> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!list.every(isRow)) return list;
+  const keys = new Set<string>();
+  list.forEach((row) => Object.keys(row).forEach((k) => keys.add(k)));
+  return list.map((row) => Object.fromEntries([...keys].map((k) => [k, row[k] ?? null])));
+}
+
+async function rowsOf(result: QueryResult | QueryResult[]): Promise<Record<string, unknown>[]> {
+  const results = Array.isArray(result) ? result : [result];
+  const rows: Record<string, unknown>[] = [];
+  for (const r of results) {
+    rows.push(...((await r.getAll()) as Record<string, unknown>[]));
+    r.close();
+  }
+  return rows;
+}
+
+/** Serializes async sections: LadybugDB allows one write transaction at a time. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  async lock<T>(section: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await section();
+    } finally {
+      release();
+    }
+  }
+}
+
+/**
+ * The embedded engine: LadybugDB in this process. Queries run on LadybugDB's
+ * worker threads through its async API, so the event loop stays free.
+ */
+export class EmbeddedGraph implements GraphPort {
+  readonly engine = 'embedded' as const;
+  readonly stats = new QueryStats();
+  private readonly readers: PooledConnection[];
+  private readonly writer: PooledConnection;
+  private readonly writeLock = new Mutex();
+  private nextReader = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly database: Database,
+    readers: Connection[],
+    writer: Connection,
+    private readonly defaultTimeoutMs: number,
+  ) {
+    this.readers = readers.map((c) => new PooledConnection(c));
+    this.writer = new PooledConnection(writer);
+  }
+
+  /** Opens (creating if needed) the database at `options.path`. */
+  static async open(options: EmbeddedOptions): Promise<EmbeddedGraph> {
+    const dbPath = options.path;
+    if (dbPath !== ':memory:') {
+      try {
+        mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+      } catch (cause) {
+        throw new GraphError(
+          GraphErrorCode.PATH_UNUSABLE,
+          `Cannot create the folder for the embedded database at ${dbPath}: ${(cause as Error).message}`,
+          { cause },
+        );
+      }
+    }
+    let database: Database;
+    try {
+      database = new Database(dbPath);
+      await database.init();
+    } catch (cause) {
+      throw translateOpenError(dbPath, cause);
+    }
+    const count = Math.max(1, options.readConnections ?? 2);
+    const connections = Array.from({ length: count + 1 }, () => new Connection(database));
+    await Promise.all(connections.map((c) => c.init()));
+    const [writer, ...readers] = connections as [Connection, ...Connection[]];
+    return new EmbeddedGraph(database, readers, writer, options.queryTimeoutMs ?? 30_000);
+  }
+
+  async read(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
+    this.assertOpen();
+    const reader = this.readers[this.nextReader++ % this.readers.length] as PooledConnection;
+    return this.timed(query, () => reader.run(query, params, this.timeoutOf(options)));
+  }
+
+  async write(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
+    return this.writeTransaction((tx) => tx.run(query, params), options);
+  }
+
+  async writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options?: RunOptions): Promise<T> {
+    this.assertOpen();
+    const timeoutMs = this.timeoutOf(options);
+    return this.writeLock.lock(async () => {
+      this.assertOpen();
+      await this.writer.exec('BEGIN TRANSACTION');
+      const tx: GraphTransaction = {
+        run: (query, params = {}) => this.timed(query, () => this.writer.run(query, params, timeoutMs)),
+      };
+      try {
+        const result = await work(tx);
+        await this.writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await this.writer.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** Runs DDL outside a transaction (LadybugDB commits DDL on its own). */
+  async runSchemaStatement(query: CypherQuery): Promise<void> {
+    this.assertOpen();
+    await this.writeLock.lock(() => this.timed(query, () => this.writer.exec(query.text)));
+  }
+
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Wait for the write in flight, then release connections before the database.
+    await this.writeLock.lock(async () => undefined);
+    for (const c of [this.writer, ...this.readers]) await c.connection.close().catch(() => undefined);
+    await this.database.close();
+  }
+
+  private timeoutOf(options?: RunOptions): number {
+    return Math.max(1, Math.round(options?.timeoutMs ?? this.defaultTimeoutMs));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new GraphError(GraphErrorCode.CLOSED, 'The embedded graph database is closed.');
+  }
+
+  private async timed<T>(query: CypherQuery, run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    let failed = false;
+    try {
+      return await run();
+    } catch (cause) {
+      failed = true;
+      throw translateQueryError(query, cause);
+    } finally {
+      this.stats.record(query.name, performance.now() - started, failed);
+    }
+  }
+}
+
+function translateOpenError(dbPath: string, cause: unknown): GraphError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (/lock/i.test(message)) {
+    return new GraphError(
+      GraphErrorCode.LOCKED,
+      `The embedded database at ${dbPath} is locked by another process. Stop the other server ` +
+        `(or set EMBEDDED_DB_PATH to another path) and start again.`,
+      { cause },
+    );
+  }
+  return new GraphError(
+    GraphErrorCode.PATH_UNUSABLE,
+    `Cannot open the embedded database at ${dbPath}: ${message}`,
+    { cause },
+  );
+}
+
+function translateQueryError(query: CypherQuery, cause: unknown): GraphError {
+  if (cause instanceof GraphError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const queryName = query.name;
+  if (/interrupt|timeout/i.test(message)) {
+    return new GraphError(GraphErrorCode.TIMEOUT, `Query ${queryName} ran past its deadline.`, { cause, queryName });
+  }
+  if (/duplicated primary key|violates.*unique|already exists/i.test(message)) {
+    return new GraphError(GraphErrorCode.CONSTRAINT_VIOLATION, `Query ${queryName}: ${message}`, { cause, queryName });
+  }
+  if (/conflict|cannot start a new write transaction/i.test(message)) {
+    return new GraphError(GraphErrorCode.TRANSIENT, `Query ${queryName}: ${message}`, { cause, queryName });
+  }
+  return new GraphError(GraphErrorCode.QUERY_FAILED, `Query ${queryName} failed: ${message}`, { cause, queryName });
+}

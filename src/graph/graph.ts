@@ -1,0 +1,56 @@
+import { CypherLibrary } from './cypher-library';
+import { EmbeddedGraph } from './embedded/embedded-adapter';
+import { Neo4jGraph } from './neo4j/neo4j-adapter';
+import type { GraphPort } from './port';
+
+/** Which engine to open, and how. */
+export type GraphConfig =
+  | {
+      readonly engine: 'neo4j';
+      readonly uri: string;
+      readonly user: string;
+      readonly password: string;
+      readonly database: string;
+      readonly queryTimeoutMs?: number;
+    }
+  | { readonly engine: 'embedded'; readonly path: string; readonly queryTimeoutMs?: number };
+
+/** An open engine with the Cypher library of its dialect. */
+export interface Graph {
+  readonly port: GraphPort;
+  readonly cypher: CypherLibrary;
+}
+
+/**
+ * Opens the configured engine and loads its Cypher library. The library is
+ * loaded first, so a missing query file fails start-up before any connection.
+ */
+export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = []): Promise<Graph> {
+  const cypher = new CypherLibrary(config.engine);
+  cypher.requireAll(requiredQueries);
+  const port: GraphPort =
+    config.engine === 'neo4j'
+      ? await Neo4jGraph.open(config)
+      : await EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
+  return { port, cypher };
+}
+
+/** Creates the engine's schema (tables, or constraints and indexes). Idempotent. */
+export async function applySchema(graph: Graph): Promise<number> {
+  const statements = graph.cypher.statements('schema/create');
+  for (const statement of statements) await graph.port.write(statement);
+  return statements.length;
+}
+
+/** Resolves when the engine answers a trivial query within `timeoutMs`. */
+export async function pingGraph(graph: Graph, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the graph engine did not answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([graph.port.read(graph.cypher.get('health/ping'), {}, { timeoutMs }), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

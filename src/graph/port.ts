@@ -1,0 +1,49 @@
+import type { QueryStats } from './query-stats';
+import type { Params, Row } from './values';
+
+export type EngineKind = 'neo4j' | 'embedded';
+
+/** A query ready to run: its library name (for metrics and errors) and its text. */
+export interface CypherQuery {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface RunOptions {
+  /** Abort the query after this many milliseconds. */
+  readonly timeoutMs?: number;
+}
+
+/** Runs statements inside one write transaction. */
+export interface GraphTransaction {
+  run(query: CypherQuery, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The one port between the application and a graph engine. Everything above
+ * `src/graph` talks to this interface only.
+ *
+ * Results are plain JS values (see `values.ts`): integers are numbers,
+ * nodes and relationships are plain objects.
+ */
+export interface GraphPort {
+  readonly engine: EngineKind;
+  /** Counters and timings of every query run through this port, by name. */
+  readonly stats: QueryStats;
+
+  /** Runs one query in a read transaction. */
+  read(query: CypherQuery, params?: Params, options?: RunOptions): Promise<Row[]>;
+
+  /** Runs one query in its own write transaction. */
+  write(query: CypherQuery, params?: Params, options?: RunOptions): Promise<Row[]>;
+
+  /**
+   * Runs `work` in one write transaction: all of it commits or none of it does.
+   * `work` may run more than once when the engine retries a transient failure,
+   * so it must not have side effects outside the transaction.
+   */
+  writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
+
+  /** Releases the driver or the database. Later calls fail with GRAPH_CLOSED. */
+  close(): Promise<void>;
+}

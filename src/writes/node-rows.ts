@@ -1,0 +1,49 @@
+import {
+  ENTITY_PROPERTIES,
+  NODE_PROPERTIES,
+  type NodeLabel,
+  isEntityLabel,
+  searchTextOf,
+} from '../model/graph-model';
+import type { ParamValue } from '../graph';
+
+/** A node as written: its label and its properties (`search` is derived). */
+export interface NodeRecord {
+  readonly label: NodeLabel;
+  readonly id: string;
+  readonly [property: string]: unknown;
+}
+
+const asString = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * The full row written for a node: every column of its label, lists as `[]`
+ * rather than null (the embedded engine types an all-null list column as a
+ * string), and the lower-cased `search` text.
+ */
+export function nodeRow(record: NodeRecord): Record<string, ParamValue> {
+  const { label } = record;
+  const columns = NODE_PROPERTIES[label];
+  const row: Record<string, ParamValue> = {};
+  for (const [key, type] of Object.entries(columns)) {
+    const value = record[key];
+    if (type === 'STRING[]') row[key] = asStrings(value);
+    else if (type === 'INT64' || type === 'DOUBLE') row[key] = typeof value === 'number' ? value : null;
+    else row[key] = asString(value);
+  }
+  if (label === 'Source') row.name = asString(record.title) ?? asString(record.name);
+  row.search = searchTextFor(label, row);
+  return row;
+}
+
+function searchTextFor(label: NodeLabel, row: Record<string, ParamValue>): string {
+  const s = (key: string): string | null => asString(row[key]);
+  if (isEntityLabel(label)) return searchTextOf(s('name'), asStrings(row.aliases));
+  if (label === 'Statement') return searchTextOf(s('name'), s('text'), s('hedge'), s('context'));
+  if (label === 'Source') return searchTextOf(s('title'), s('publisher'));
+  return searchTextOf(s('name'), s('unit'), s('scope'));
+}
+
+/** Entity columns in declaration order, for callers that build entity rows. */
+export const ENTITY_COLUMNS = Object.keys(ENTITY_PROPERTIES);
