@@ -5,8 +5,8 @@
  *   npx graphql-codegen --config codegen.ts
  *
  * Resolvers receive and return graph nodes as `NodeModel` (`{ label, id,
- * properties }`, from `src/api/models.ts`); field resolvers map them onto the
- * schema's fields. The context is `ApiContext` (`src/api/context.ts`).
+ * properties }`, from `src/resolvers/models.ts`); field resolvers map them onto the
+ * schema's fields. The context is `ApiContext` (`src/resolvers/context.ts`).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -44,8 +44,8 @@ const config: CodegenConfig = {
       config: {
         useIndexSignature: true,
         useTypeImports: true,
-        contextType: '../api/context#ApiContext',
-        mappers: Object.fromEntries(NODE_TYPES.map((t) => [t, '../api/models#NodeModel'])),
+        contextType: '../resolvers/context#ApiContext',
+        mappers: Object.fromEntries(NODE_TYPES.map((t) => [t, '../resolvers/models#NodeModel'])),
         scalars: { JSON: 'unknown' },
         strictScalars: true,
         enumsAsTypes: true,

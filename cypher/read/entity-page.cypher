@@ -7,8 +7,8 @@ WHERE ($nameContains = '' OR n.search CONTAINS $nameContains)
   AND (size($ids) = 0 OR n.id IN $ids)
 WITH n, n.{{orderKey}} AS key
 WHERE $afterId = ''
-   OR ($descending = false AND (key > $afterKey OR (key = $afterKey AND n.id > $afterId)))
-   OR ($descending = true AND (key < $afterKey OR (key = $afterKey AND n.id < $afterId)))
+   OR ($reverse = false AND (key > $afterKey OR (key = $afterKey AND n.id > $afterId)))
+   OR ($reverse = true AND (key < $afterKey OR (key = $afterKey AND n.id < $afterId)))
 RETURN n, key
 ORDER BY key {{direction}}, n.id {{direction}}
 LIMIT $limit

@@ -9,8 +9,8 @@ WHERE ($kind = '' OR s.kind = $kind)
   AND ($sourceId = '' OR EXISTS { MATCH (s)-[:REPORTED_IN]->(source) WHERE source.id = $sourceId })
 WITH s, s.{{orderKey}} AS key
 WHERE $afterId = ''
-   OR ($descending = false AND (key > $afterKey OR (key = $afterKey AND s.id > $afterId)))
-   OR ($descending = true AND (key < $afterKey OR (key = $afterKey AND s.id < $afterId)))
+   OR ($reverse = false AND (key > $afterKey OR (key = $afterKey AND s.id > $afterId)))
+   OR ($reverse = true AND (key < $afterKey OR (key = $afterKey AND s.id < $afterId)))
 RETURN s AS n, key
 ORDER BY key {{direction}}, s.id {{direction}}
 LIMIT $limit

@@ -32,7 +32,13 @@ export function convertEmbeddedRows(rows: Record<string, unknown>[]): Record<str
   const convert = (value: unknown, where: string): GraphValue => {
     if (value === null || value === undefined) return null;
     if (typeof value === 'bigint') return safeInteger(value, where);
-    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+    // LadybugDB hands INT64 to JS as a number, already rounded when it is beyond
+    // 2^53 (9223372036854775807 arrives as 9223372036854776000). Such a number is
+    // an integer but not a safe one, so it is refused here rather than passed on
+    // rounded. Caveat: a DOUBLE is a number too, so a whole DOUBLE beyond 2^53
+    // (1e20) is refused the same way; the model stores no such values.
+    if (typeof value === 'number') return Number.isInteger(value) ? safeInteger(value, where) : value;
+    if (typeof value === 'string' || typeof value === 'boolean') return value;
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map((v) => convert(v, where));
     if (value instanceof Map) {

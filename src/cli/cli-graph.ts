@@ -1,0 +1,60 @@
+/**
+ * What the command-line tools share: the engine configuration from the
+ * environment, and a runner that opens the graph, always closes it (the
+ * embedded database stays locked while open) and turns any failure into one
+ * clear line and exit code 1.
+ */
+import path from 'node:path';
+import { type Graph, type GraphConfig, isGraphError, openGraph } from '../graph';
+
+/**
+ * The engine from the environment: Neo4j when `NEO4J_URI` is set, otherwise
+ * the embedded database at `EMBEDDED_DB_PATH` (default `./data/graph.lbug`).
+ */
+export function graphConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GraphConfig {
+  const timeout = Number(env.QUERY_TIMEOUT_MS);
+  const queryTimeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
+  if (env.NEO4J_URI) {
+    if (!env.NEO4J_PASSWORD) throw new Error('NEO4J_PASSWORD is required when NEO4J_URI is set.');
+    return {
+      engine: 'neo4j',
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER || 'neo4j',
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE || 'neo4j',
+      queryTimeoutMs,
+    };
+  }
+  return { engine: 'embedded', path: env.EMBEDDED_DB_PATH || './data/graph.lbug', queryTimeoutMs };
+}
+
+/** A short description of where the graph lives, for progress messages. */
+export function describeConfig(config: GraphConfig): string {
+  return config.engine === 'neo4j'
+    ? `Neo4j at ${config.uri} (database ${config.database})`
+    : `embedded graph at ${path.resolve(config.path)}`;
+}
+
+/** The one line printed for a failure: the message, and the stable code when there is one. */
+export function failureLine(error: unknown): string {
+  if (isGraphError(error)) return `${error.message} [${error.code}]`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Opens the configured graph, runs `work`, and closes the graph whatever
+ * happens. A failure prints `<tool> failed: <reason>` and sets exit code 1.
+ */
+export async function runWithGraph(tool: string, work: (graph: Graph, config: GraphConfig) => Promise<void>): Promise<void> {
+  let graph: Graph | undefined;
+  try {
+    const config = graphConfigFromEnv();
+    graph = await openGraph(config);
+    await work(graph, config);
+  } catch (error) {
+    console.error(`${tool} failed: ${failureLine(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await graph?.port.close().catch(() => undefined);
+  }
+}

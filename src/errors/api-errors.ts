@@ -1,0 +1,80 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Error codes clients see in `extensions.code`. Apollo's standard codes plus
+ * the few this domain needs. Stable: clients branch on them.
+ */
+export const ApiErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+abstract class ApiError extends GraphQLError {
+  protected constructor(message: string, code: ApiErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+/** A malformed argument or input field; `argument` names it ("first", "input.speakerId"). */
+export class BadUserInputError extends ApiError {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`, ApiErrorCode.BAD_USER_INPUT, { argument });
+  }
+}
+
+/** A mutation refers to an id that does not exist. */
+export class NotFoundError extends ApiError {
+  constructor(argument: string, id: string, what = 'node') {
+    super(`${argument}: no ${what} has the id "${id}".`, ApiErrorCode.NOT_FOUND, { argument });
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  constructor(message: string) {
+    super(message, ApiErrorCode.UNAUTHENTICATED);
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(message: string) {
+    super(message, ApiErrorCode.FORBIDDEN);
+  }
+}
+
+/** The write would break the graph (an id taken by another label, dependants left behind). */
+export class ConflictError extends ApiError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ApiErrorCode.CONFLICT, extensions);
+  }
+}
+
+/** The request ran past its deadline; graph work was aborted. */
+export class RequestTimeoutError extends ApiError {
+  constructor(timeoutMs: number) {
+    super(`The request took longer than ${timeoutMs} ms and was stopped.`, ApiErrorCode.REQUEST_TIMEOUT, { timeoutMs });
+  }
+}
+
+/** The graph engine cannot be reached; retrying later may succeed. */
+export class ServiceUnavailableError extends ApiError {
+  constructor(message = 'The graph database is not available; retry later.') {
+    super(message, ApiErrorCode.SERVICE_UNAVAILABLE, { retryable: true });
+  }
+}
+
+/** Lets the compiler prove a switch handles every case. */
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unreachable case: ${JSON.stringify(value)}`);
+  }
+}

@@ -1,0 +1,2 @@
+/** Public surface of the API error types. */
+export * from './api-errors';

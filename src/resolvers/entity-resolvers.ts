@@ -1,0 +1,119 @@
+import type { GraphNode } from '../graph';
+import { type EntityLabel, ACTOR_LABELS } from '../model/graph-model';
+import { TRAVERSALS } from '../loaders';
+import type { ApiContext } from './context';
+import { KIND_OF_LABEL, propertyFields } from './models';
+import { nodesVia, relText, relatedOf } from './relationship-fields';
+
+const ACTORS: readonly string[] = ACTOR_LABELS;
+const PARTICIPANTS: readonly string[] = ['Person', 'State', 'Organization', 'MilitaryUnit'];
+
+/** Resolves an abstract type (interface or union) from the node's label. */
+export const byLabel = { __resolveType: (node: GraphNode) => node.label };
+
+/** Fields every entity type shares (the `Entity` interface). */
+function entityFields(label: EntityLabel) {
+  return {
+    ...propertyFields(['name', 'description', 'category', 'timeText', 'date'], ['aliases']),
+    kind: () => KIND_OF_LABEL[label],
+    statements: ACTORS.includes(label) ? nodesVia(TRAVERSALS.statementsMadeBy, { paged: true }) : () => [],
+    mentionedIn: nodesVia(TRAVERSALS.statementsMentioning, { paged: true }),
+    estimates: nodesVia(TRAVERSALS.estimatesOf),
+    participatedIn: PARTICIPANTS.includes(label)
+      ? async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+          (await relatedOf(ctx, TRAVERSALS.eventsParticipatedIn, parent)).map((r) => ({
+            event: r.node,
+            role: relText(r, 'role'),
+          }))
+      : () => [],
+  };
+}
+
+/** `relations` of a state or organization: stored relationships in both directions. */
+async function relations(parent: GraphNode, _args: unknown, ctx: ApiContext) {
+  const [outgoing, incoming] = await Promise.all([
+    relatedOf(ctx, TRAVERSALS.relationsFrom, parent),
+    relatedOf(ctx, TRAVERSALS.relationsTo, parent),
+  ]);
+  const view = (direction: 'OUTGOING' | 'INCOMING') => (r: (typeof outgoing)[number]) => ({
+    kind: relText(r, 'kind') ?? 'TIES',
+    description: relText(r, 'description'),
+    since: relText(r, 'since'),
+    other: r.node,
+    direction,
+  });
+  return [...outgoing.map(view('OUTGOING')), ...incoming.map(view('INCOMING'))];
+}
+
+async function officials(parent: GraphNode, _args: unknown, ctx: ApiContext) {
+  return (await relatedOf(ctx, TRAVERSALS.officialsOf, parent)).map((r) => ({
+    person: r.node,
+    title: relText(r, 'title'),
+    since: relText(r, 'since'),
+    until: relText(r, 'until'),
+  }));
+}
+
+export const entityResolvers = {
+  Entity: byLabel,
+  Polity: byLabel,
+  Place: byLabel,
+  Actor: byLabel,
+  Person: {
+    ...entityFields('Person'),
+    roles: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+      (await relatedOf(ctx, TRAVERSALS.rolesOf, parent)).map((r) => ({
+        title: relText(r, 'title'),
+        since: relText(r, 'since'),
+        until: relText(r, 'until'),
+        organization: r.node,
+      })),
+  },
+  State: {
+    ...entityFields('State'),
+    relations,
+    officials,
+    members: nodesVia(TRAVERSALS.membersOf),
+    units: nodesVia(TRAVERSALS.unitsOf),
+    locations: nodesVia(TRAVERSALS.locationsIn),
+  },
+  Organization: {
+    ...entityFields('Organization'),
+    relations,
+    officials,
+    partOf: nodesVia(TRAVERSALS.partOf),
+    members: nodesVia(TRAVERSALS.membersOf),
+  },
+  MilitaryUnit: {
+    ...entityFields('MilitaryUnit'),
+    belongsTo: nodesVia(TRAVERSALS.unitBelongsTo),
+    deployments: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+      (await relatedOf(ctx, TRAVERSALS.deploymentsOf, parent)).map((r) => ({
+        location: r.node,
+        status: relText(r, 'status'),
+        asOf: relText(r, 'asOf'),
+      })),
+    training: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+      (await relatedOf(ctx, TRAVERSALS.trainersOf, parent)).map((r) => {
+        const disciplines = r.rel.properties.disciplines;
+        return { trainer: r.node, disciplines: Array.isArray(disciplines) ? disciplines.map(String) : [] };
+      }),
+  },
+  Location: {
+    ...entityFields('Location'),
+    within: nodesVia(TRAVERSALS.locatedIn),
+    contains: nodesVia(TRAVERSALS.locationsIn),
+    events: nodesVia(TRAVERSALS.eventsAt),
+  },
+  Event: {
+    ...entityFields('Event'),
+    participants: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+      (await relatedOf(ctx, TRAVERSALS.participantsOf, parent)).map((r) => ({
+        entity: r.node,
+        role: relText(r, 'role'),
+      })),
+    occurredIn: nodesVia(TRAVERSALS.eventPlaces),
+    sources: nodesVia(TRAVERSALS.sourcesReporting),
+  },
+};
+

@@ -1,0 +1,107 @@
+import type { GraphNode, GraphRelationship } from '../graph';
+import { isGraphNode, isGraphRelationship } from '../graph';
+import { NODE_LABELS, isEntityLabel } from '../model/graph-model';
+import type { ApiContext } from './context';
+import { intInRange } from './arguments';
+import { lookup } from './lookups';
+import { text } from './models';
+
+const ALL_LABELS = NODE_LABELS.join('|');
+
+export interface GraphViewNode {
+  id: string;
+  label: string;
+  name: string;
+  entity: GraphNode | null;
+}
+
+export interface GraphViewEdge {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+}
+
+export function viewNode(node: GraphNode): GraphViewNode {
+  const name = text(node, 'name') ?? text(node, 'title') ?? node.id;
+  return { id: node.id, label: node.label, name, entity: isEntityLabel(node.label) ? node : null };
+}
+
+function viewEdge(rel: GraphRelationship, from: string, to: string): GraphViewEdge {
+  return { id: `${rel.type}:${from}:${to}`, type: rel.type, from, to, properties: rel.properties };
+}
+
+/**
+ * `neighborhood(id, hops, limit)`: breadth-first, one batched query per hop.
+ * Nearer nodes are kept first; edges are kept when both ends are kept.
+ */
+export async function neighborhood(
+  _root: unknown,
+  args: { id: string; hops?: number | null; limit?: number | null },
+  ctx: ApiContext,
+) {
+  const hops = intInRange('hops', args.hops, { min: 1, max: 2, fallback: 1 });
+  const limit = intInRange('limit', args.limit, { min: 1, max: 500, fallback: 100 });
+  const centre = await lookup(ctx, NODE_LABELS, args.id);
+  if (!centre) return null;
+
+  const nodes = new Map<string, GraphNode>([[centre.id, centre]]);
+  const edges = new Map<string, GraphViewEdge>();
+  let truncated = false;
+  let frontier = [centre.id];
+  for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
+    // Ask for a few more rows than nodes we can keep, so that edges among kept nodes survive.
+    const rowLimit = limit * 4;
+    const rows = await ctx.port.read(ctx.graph.cypher.render('neighborhood/expand', { labels: ALL_LABELS }), {
+      ids: frontier,
+      limit: rowLimit,
+    });
+    if (rows.length >= rowLimit) truncated = true;
+    const next: string[] = [];
+    const sorted = [...rows].sort((x, y) => String((x.b as GraphNode).id).localeCompare(String((y.b as GraphNode).id)));
+    for (const row of sorted) {
+      const { a, r, b } = row;
+      if (!isGraphNode(a) || !isGraphNode(b) || !isGraphRelationship(r)) continue;
+      if (!nodes.has(b.id)) {
+        if (nodes.size >= limit) {
+          truncated = true;
+          continue;
+        }
+        nodes.set(b.id, b);
+        next.push(b.id);
+      }
+      const [from, to] = r.startId === b.id ? [b.id, a.id] : [a.id, b.id];
+      const edge = viewEdge(r, from, to);
+      edges.set(edge.id, edge);
+    }
+    frontier = next;
+  }
+  return { nodes: [...nodes.values()].map(viewNode), edges: [...edges.values()], truncated };
+}
+
+/** `path(from, to, maxHops)`: a shortest chain in either direction, or null. */
+export async function shortestPath(
+  _root: unknown,
+  args: { from: string; to: string; maxHops?: number | null },
+  ctx: ApiContext,
+) {
+  const maxHops = intInRange('maxHops', args.maxHops, { min: 1, max: 6, fallback: 4 });
+  if (args.from === args.to) {
+    const node = await lookup(ctx, NODE_LABELS, args.from);
+    return node ? { nodes: [viewNode(node)], edges: [], length: 0 } : null;
+  }
+  const [row] = await ctx.port.read(ctx.graph.cypher.render('path/shortest', { labels: ALL_LABELS }), {
+    from: args.from,
+    to: args.to,
+  });
+  const nodes = (Array.isArray(row?.nodes) ? row.nodes : []).filter(isGraphNode);
+  const rels = (Array.isArray(row?.relationships) ? row.relationships : []).filter(isGraphRelationship);
+  if (nodes.length < 2 || rels.length !== nodes.length - 1 || rels.length > maxHops) return null;
+  const edges = rels.map((rel, i) => {
+    const here = (nodes[i] as GraphNode).id;
+    const there = (nodes[i + 1] as GraphNode).id;
+    return rel.startId === there ? viewEdge(rel, there, here) : viewEdge(rel, here, there);
+  });
+  return { nodes: nodes.map(viewNode), edges, length: rels.length };
+}

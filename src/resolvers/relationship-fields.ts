@@ -1,0 +1,32 @@
+import type { GraphNode } from '../graph';
+import type { Related, Traversal } from '../loaders';
+import type { ApiContext } from './context';
+import { pageSize, MAX_PAGE_SIZE } from './arguments';
+import { text, texts } from './models';
+
+/**
+ * Lists without a `first` argument are still bounded: one parent returns at
+ * most this many related nodes.
+ */
+export const UNPAGED_LIMIT = MAX_PAGE_SIZE;
+
+/** Related entries of one parent along a traversal: batched with its siblings. */
+export function relatedOf(ctx: ApiContext, traversal: Traversal, parent: GraphNode, limit = UNPAGED_LIMIT): Promise<Related[]> {
+  return ctx.loaders.related(traversal, limit).load(parent.id);
+}
+
+/** A relationship field that returns the related nodes themselves. */
+export function nodesVia(traversal: Traversal, options: { paged?: boolean } = {}) {
+  return async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext): Promise<GraphNode[]> => {
+    const limit = options.paged ? pageSize(args.first) : UNPAGED_LIMIT;
+    return (await relatedOf(ctx, traversal, parent, limit)).map((r) => r.node);
+  };
+}
+
+/** A relationship's string property, or null. */
+export function relText(related: Related, key: string): string | null {
+  const value = related.rel.properties[key];
+  return typeof value === 'string' ? value : null;
+}
+
+export { text, texts };

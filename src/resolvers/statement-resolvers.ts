@@ -1,0 +1,53 @@
+import type { GraphNode } from '../graph';
+import { TRAVERSALS, narrowed } from '../loaders';
+import type { ApiContext } from './context';
+import { pageSize } from './arguments';
+import { labelOfKind, num, propertyFields, text } from './models';
+import { nodesVia, relatedOf } from './relationship-fields';
+
+/** The one node of a to-one relationship; the model guarantees it exists. */
+function single(traversal: (typeof TRAVERSALS)[keyof typeof TRAVERSALS], what: string) {
+  return async (parent: GraphNode, _args: unknown, ctx: ApiContext): Promise<GraphNode> => {
+    const [first] = await relatedOf(ctx, traversal, parent, 1);
+    if (!first) throw new Error(`${parent.label} ${parent.id} has no ${what}; the graph breaks its model.`);
+    return first.node;
+  };
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+export const statementResolvers = {
+  Statement: {
+    ...propertyFields(['name', 'text', 'kind', 'hedge', 'context', 'timeText', 'saidAt']),
+    ordinal: (node: GraphNode) => num(node, 'ordinal'),
+    speakers: nodesVia(TRAVERSALS.speakersOf),
+    speaker: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+      (await relatedOf(ctx, TRAVERSALS.speakersOf, parent))[0]?.node ?? null,
+    addressedTo: nodesVia(TRAVERSALS.addressees),
+    mentions: async (parent: GraphNode, args: { kind?: string | null; first?: number | null }, ctx: ApiContext) => {
+      const traversal = narrowed(TRAVERSALS.mentionsOf, args.kind ? labelOfKind(args.kind) : undefined);
+      return (await relatedOf(ctx, traversal, parent, pageSize(args.first))).map((r) => r.node);
+    },
+    source: single(TRAVERSALS.sourcesReporting, 'source'),
+    estimates: nodesVia(TRAVERSALS.estimatesGivenIn),
+  },
+  Source: {
+    ...propertyFields(['publisher', 'url', 'publishedAt']),
+    title: (node: GraphNode) => text(node, 'title') ?? text(node, 'name') ?? node.id,
+    statements: nodesVia(TRAVERSALS.statementsReportedIn, { paged: true }),
+    statementCount: (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
+      ctx.loaders.countIncoming(TRAVERSALS.statementsReportedIn).load(parent.id),
+  },
+  Estimate: {
+    ...propertyFields(['unit', 'qualifier', 'scope']),
+    value: (node: GraphNode) => num(node, 'value') ?? 0,
+    label: (node: GraphNode) => {
+      const value = num(node, 'value');
+      return [text(node, 'qualifier'), value === null ? null : numberFormat.format(value), text(node, 'unit')]
+        .filter(Boolean)
+        .join(' ');
+    },
+    subject: single(TRAVERSALS.estimateSubject, 'subject'),
+    attributedTo: single(TRAVERSALS.estimateStatement, 'statement'),
+  },
+};
