@@ -9,7 +9,7 @@
 # /app/data (mount a volume there to keep the graph across restarts).
 #
 # Debian bookworm-slim rather than alpine: LadybugDB (@ladybugdb/core) ships
-# a prebuilt native addon linked against glibc, libstdc++ and OpenSSL 3.
+# a prebuilt native addon linked against glibc and OpenSSL 3 (libssl.so.3).
 
 # ---------------------------------------------------------------------------
 # Build stage: full dependency tree (TypeScript, codegen), compile to dist/.

@@ -24,6 +24,8 @@ export interface ApiContext {
   readonly credentials: Credentials;
   /** Milliseconds a request may spend; used in timeout messages. */
   readonly timeoutMs: number;
+  /** The request id (from `x-request-id` or generated), for logs. */
+  readonly requestId: string;
 }
 
 export interface ContextOptions {
@@ -32,6 +34,7 @@ export interface ContextOptions {
   /** Per-request deadline in ms; 0 or undefined for none. */
   readonly timeoutMs?: number;
   readonly onBatch?: BatchObserver;
+  readonly requestId?: string;
 }
 
 /**
@@ -51,5 +54,6 @@ export function createContext(options: ContextOptions): ApiContext {
     budget,
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
     timeoutMs,
+    requestId: options.requestId ?? '-',
   };
 }

@@ -72,9 +72,14 @@ function portsOf(service: Yaml): PortMapping[] {
   return (service.ports ?? []).map((p: unknown): PortMapping => {
     if (typeof p === 'object' && p !== null) {
       const long = p as { target: number | string; published?: number | string };
-      return { target: Number(long.target), published: long.published == null ? null : String(long.published) };
+      return {
+        target: Number(long.target),
+        published: long.published == null ? null : String(long.published),
+      };
     }
-    const parts = String(p).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(p)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     const target = Number(parts[parts.length - 1]);
     return { target, published: parts.length > 1 ? parts[parts.length - 2] : null };
   });
@@ -195,7 +200,13 @@ describe('docker-compose.yml', () => {
     it('passes no NEO4J_* variable that the image would turn into an unknown setting', () => {
       // The image writes every NEO4J_* variable (except its own control
       // variables) into neo4j.conf; Neo4j 5 refuses unknown settings.
-      const control = new Set(['NEO4J_AUTH', 'NEO4J_AUTH_PATH', 'NEO4J_PLUGINS', 'NEO4J_DEBUG', 'NEO4J_ACCEPT_LICENSE_AGREEMENT']);
+      const control = new Set([
+        'NEO4J_AUTH',
+        'NEO4J_AUTH_PATH',
+        'NEO4J_PLUGINS',
+        'NEO4J_DEBUG',
+        'NEO4J_ACCEPT_LICENSE_AGREEMENT',
+      ]);
       for (const name of Object.keys(envOf(neo4j))) {
         if (control.has(name)) continue;
         expect(name).toMatch(/^NEO4J_(server|db|dbms|initial|browser|client)_/);
@@ -257,7 +268,9 @@ describe('docker-compose.yml', () => {
 
     it('never hard-codes an API token', () => {
       const token = envOf(api).API_TOKEN;
-      expect(token === null || token === undefined || /^\$\{API_TOKEN[^}]*\}$/.test(token)).toBe(true);
+      expect(token === null || token === undefined || /^\$\{API_TOKEN[^}]*\}$/.test(token)).toBe(
+        true,
+      );
     });
 
     it('only sets variables that the server documents', () => {
@@ -302,7 +315,11 @@ describe('Dockerfile', () => {
   });
 
   it('builds with npm ci and npm run build in an earlier stage', () => {
-    const runs = stages.slice(0, -1).flat().filter((i) => i.keyword === 'RUN').map((i) => i.args);
+    const runs = stages
+      .slice(0, -1)
+      .flat()
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args);
     expect(runs.some((r) => /\bnpm ci\b/.test(r))).toBe(true);
     expect(runs.some((r) => /\bnpm run build\b/.test(r))).toBe(true);
     expect(Object.keys(packageScripts())).toContain('build');
@@ -310,9 +327,13 @@ describe('Dockerfile', () => {
 
   it('installs only production dependencies in the final stage, from the lockfile', () => {
     const runs = inFinal('RUN').map((i) => i.args);
-    const ciIndex = final.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args));
+    const ciIndex = final.findIndex(
+      (i) => i.keyword === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args),
+    );
     expect(runs.some((r) => /\bnpm ci\b.*--omit=dev/.test(r))).toBe(true);
-    const lockCopy = final.findIndex((i) => i.keyword === 'COPY' && i.args.includes('package-lock.json'));
+    const lockCopy = final.findIndex(
+      (i) => i.keyword === 'COPY' && i.args.includes('package-lock.json'),
+    );
     expect(lockCopy).toBeGreaterThanOrEqual(0);
     expect(lockCopy).toBeLessThan(ciIndex);
   });
@@ -325,7 +346,14 @@ describe('Dockerfile', () => {
     const copies = inFinal('COPY').map((i) => i.args);
     expect(copies.some((c) => /--from=\S+/.test(c) && /\bdist\b/.test(c))).toBe(true);
     for (const source of ['schema.graphql', 'cypher', 'seed']) {
-      expect(copies.some((c) => c.split(/\s+/).slice(0, -1).some((a) => a.replace(/\/$/, '') === source))).toBe(true);
+      expect(
+        copies.some((c) =>
+          c
+            .split(/\s+/)
+            .slice(0, -1)
+            .some((a) => a.replace(/\/$/, '') === source),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -363,8 +391,18 @@ describe('.dockerignore', () => {
     .filter((l) => l !== '' && !l.startsWith('#'));
 
   it('keeps local dependencies, build output, data and artifacts out of the build context', () => {
-    for (const entry of ['node_modules', 'dist', 'data', 'test/artifacts', 'bench/results', '.git', 'coverage']) {
-      expect(patterns.some((p) => p.replace(/^\*\*\//, '').replace(/\/$/, '') === entry)).toBe(true);
+    for (const entry of [
+      'node_modules',
+      'dist',
+      'data',
+      'test/artifacts',
+      'bench/results',
+      '.git',
+      'coverage',
+    ]) {
+      expect(patterns.some((p) => p.replace(/^\*\*\//, '').replace(/\/$/, '') === entry)).toBe(
+        true,
+      );
     }
   });
 });
@@ -376,7 +414,9 @@ describe('.dockerignore', () => {
 describe('.env.example', () => {
   const lines = read('.env.example').split(/\r?\n/);
   const assignment = (name: string): RegExpMatchArray | undefined =>
-    lines.map((l) => new RegExp(`^(#\\s*)?${name}=(.*)$`).exec(l.trim())).find((m): m is RegExpExecArray => m !== null);
+    lines
+      .map((l) => new RegExp(`^(#\\s*)?${name}=(.*)$`).exec(l.trim()))
+      .find((m): m is RegExpExecArray => m !== null);
 
   it.each(Object.keys(DOCUMENTED_ENV))('lists %s', (name) => {
     expect(assignment(name)).toBeDefined();
@@ -391,12 +431,13 @@ describe('.env.example', () => {
     },
   );
 
-  it.each(Object.entries(DOCUMENTED_ENV).filter(([, value]) => value === null).map(([name]) => name))(
-    'leaves %s unset (commented out)',
-    (name) => {
-      expect(assignment(name)![1]).toBeDefined();
-    },
-  );
+  it.each(
+    Object.entries(DOCUMENTED_ENV)
+      .filter(([, value]) => value === null)
+      .map(([name]) => name),
+  )('leaves %s unset (commented out)', (name) => {
+    expect(assignment(name)![1]).toBeDefined();
+  });
 
   it('puts a comment above every variable', () => {
     for (const name of Object.keys(DOCUMENTED_ENV)) {

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { GraphConfig } from '../graph';
+
+const int = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const bool = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (/^(true|1|yes)$/i.test(v)) return true;
+      if (/^(false|0|no)$/i.test(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got "${v}")` });
+      return z.NEVER;
+    });
+
+const ENV = z.object({
+  PORT: int('PORT', 0, 65535, 4000),
+  HOST: z.string().optional().default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' }).optional().default('development'),
+  NEO4J_URI: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/\S+$/.test(v), {
+      message: 'NEO4J_URI must start with bolt://, bolt+s://, neo4j:// or neo4j+s://',
+    }),
+  NEO4J_USER: z.string().optional().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional().default('neo4j'),
+  EMBEDDED_DB_PATH: z.string().min(1, 'EMBEDDED_DB_PATH must not be empty').optional().default('./data/graph.lbug'),
+  API_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 16, { message: 'API_TOKEN must be at least 16 characters' }),
+  CORS_ORIGINS: z.string().optional().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  }).optional().default('info'),
+  QUERY_TIMEOUT_MS: int('QUERY_TIMEOUT_MS', 10, 600_000, 10_000),
+  READY_TIMEOUT_MS: int('READY_TIMEOUT_MS', 10, 60_000, 2_000),
+  MAX_DEPTH: int('MAX_DEPTH', 1, 100, 8),
+  MAX_ALIASES: int('MAX_ALIASES', 1, 1000, 15),
+  MAX_TOKENS: int('MAX_TOKENS', 10, 100_000, 2_000),
+  MAX_COST: int('MAX_COST', 1, 10_000_000, 20_000),
+  BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1_024, 50_000_000, 102_400),
+  INTROSPECTION: bool('INTROSPECTION'),
+  SEED_ON_START: bool('SEED_ON_START'),
+  SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 600_000, 10_000),
+});
+
+/** The validated configuration of one server process. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly production: boolean;
+  readonly nodeEnv: string;
+  readonly graph: GraphConfig;
+  readonly apiToken: string | undefined;
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: string;
+  readonly queryTimeoutMs: number;
+  readonly readyTimeoutMs: number;
+  readonly limits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxTokens: number; readonly maxCost: number };
+  readonly bodyLimitBytes: number;
+  readonly introspection: boolean;
+  readonly seedOnStart: boolean;
+  readonly shutdownGraceMs: number;
+}
+
+/** A configuration error: one line naming the variable and what is expected. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Reads and validates the environment. Throws ConfigError with every problem on one line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ENV.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => i.message).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}.`);
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
+    throw new ConfigError('Invalid configuration: NEO4J_PASSWORD is required when NEO4J_URI is set.');
+  }
+  const production = e.NODE_ENV === 'production';
+  const graph: GraphConfig = e.NEO4J_URI
+    ? {
+        engine: 'neo4j',
+        uri: e.NEO4J_URI,
+        user: e.NEO4J_USER,
+        password: e.NEO4J_PASSWORD as string,
+        database: e.NEO4J_DATABASE,
+        queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+      }
+    : { engine: 'embedded', path: e.EMBEDDED_DB_PATH, queryTimeoutMs: e.QUERY_TIMEOUT_MS };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production,
+    nodeEnv: e.NODE_ENV,
+    graph,
+    apiToken: e.API_TOKEN || undefined,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    readyTimeoutMs: e.READY_TIMEOUT_MS,
+    limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxCost: e.MAX_COST },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    introspection: e.INTROSPECTION ?? !production,
+    seedOnStart: e.SEED_ON_START ?? true,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** The configuration with secrets replaced, for logs. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  const graph = config.graph.engine === 'neo4j' ? { ...config.graph, password: '[redacted]' } : config.graph;
+  return { ...config, graph, apiToken: config.apiToken ? '[redacted]' : undefined };
+}

@@ -1,0 +1,131 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ApiErrorCode } from '../errors';
+import { GraphErrorCode, isGraphError } from '../graph';
+import { type ApiContext, resolvers } from '../resolvers';
+import { loadTypeDefs } from '../schema/load-schema';
+import { costLimitRule } from './cost-limit-rule';
+import type { Metrics } from './metrics';
+
+export interface ApolloOptions {
+  readonly production: boolean;
+  readonly introspection: boolean;
+  readonly limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  readonly logger?: Logger;
+  readonly metrics?: Metrics;
+}
+
+/** Limit errors from graphql-armor carry no code; give each a stable one. */
+const LIMIT_CODES: Array<[RegExp, string]> = [
+  [/depth limit/i, 'QUERY_TOO_DEEP'],
+  [/aliases limit/i, 'TOO_MANY_ALIASES'],
+  [/token limit/i, 'TOO_MANY_TOKENS'],
+  [/directives limit/i, 'TOO_MANY_DIRECTIVES'],
+];
+
+const GRAPH_ERROR_CODES: Partial<Record<GraphErrorCode, { code: string; message: string }>> = {
+  [GraphErrorCode.UNAVAILABLE]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The graph database is not available; retry later.' },
+  [GraphErrorCode.AUTH_FAILED]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The graph database is not available; retry later.' },
+  [GraphErrorCode.CLOSED]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The server is shutting down; retry later.' },
+  [GraphErrorCode.TRANSIENT]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'A conflicting write was in progress; retry the request.' },
+  [GraphErrorCode.TIMEOUT]: { code: ApiErrorCode.REQUEST_TIMEOUT, message: 'The request ran past its time limit and was stopped.' },
+  [GraphErrorCode.CONSTRAINT_VIOLATION]: { code: ApiErrorCode.CONFLICT, message: 'The write conflicts with existing data.' },
+};
+
+/**
+ * Shapes every error the client sees: limit errors get their code, graph
+ * errors become service codes, and anything unexpected is logged in full and
+ * masked in production.
+ */
+export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logger'>) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const strip = (e: GraphQLFormattedError): GraphQLFormattedError => {
+      if (!options.production || !e.extensions) return e;
+      const { stacktrace: _stacktrace, ...extensions } = e.extensions;
+      return { ...e, extensions };
+    };
+    for (const [pattern, code] of LIMIT_CODES) {
+      if (pattern.test(formatted.message) && formatted.extensions?.code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
+        return strip({ ...formatted, extensions: { ...formatted.extensions, code } });
+      }
+    }
+    if (isGraphError(original)) {
+      const mapped = GRAPH_ERROR_CODES[original.code];
+      if (mapped) {
+        if (mapped.code === ApiErrorCode.SERVICE_UNAVAILABLE) options.logger?.warn({ err: original }, 'graph unavailable');
+        return strip({ ...formatted, message: mapped.message, extensions: { ...formatted.extensions, code: mapped.code, retryable: original.retryable } });
+      }
+    }
+    if (formatted.extensions?.code === ApiErrorCode.INTERNAL_SERVER_ERROR) {
+      options.logger?.error({ err: original }, 'internal error');
+      if (options.production) {
+        return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+    }
+    return strip(formatted);
+  };
+}
+
+/** Operation timings, errors and graph-query counts, as metrics and one log line per operation. */
+function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ contextValue, operationName, operation, errors }) {
+          const seconds = (performance.now() - started) / 1000;
+          const name = operationName ?? '(anonymous)';
+          options.metrics?.operationDuration.observe({ operation: name, type: operation?.operation ?? 'unknown' }, seconds);
+          for (const error of errors ?? []) {
+            options.metrics?.operationErrors.inc({ operation: name, code: String(error.extensions?.code ?? 'UNKNOWN') });
+          }
+          options.logger?.info(
+            {
+              reqId: contextValue.requestId,
+              operationName: name,
+              durationMs: Math.round(seconds * 1000 * 10) / 10,
+              graphQueries: contextValue.budget.queries,
+              errors: errors?.length ?? 0,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** The Apollo server for `schema.graphql`, with limits, error shaping and observability. */
+export function createApolloServer(options: ApolloOptions): ApolloServer<ApiContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: options.limits.maxDepth },
+    maxAliases: { n: options.limits.maxAliases },
+    maxTokens: { n: options.limits.maxTokens },
+    maxDirectives: { n: 50 },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: options.production },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<ApiContext>({
+    ...protection,
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: [...protection.validationRules, costLimitRule(options.limits.maxCost)],
+    plugins: [
+      ...protection.plugins,
+      observabilityPlugin(options),
+      options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+    formatError: formatErrorFor(options),
+  });
+}

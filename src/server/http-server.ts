@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import { type Graph, pingGraph } from '../graph';
+import { createContext } from '../resolvers';
+import { createApolloServer } from './apollo-server';
+import { Metrics } from './metrics';
+
+/** The built explorer page (see `web/`), served at /explorer when present. */
+export const EXPLORER_DIR = path.resolve(__dirname, '../../web/dist');
+
+export type ServerConfig = Pick<
+  Config,
+  | 'port' | 'host' | 'production' | 'introspection' | 'limits' | 'apiToken' | 'corsOrigins'
+  | 'queryTimeoutMs' | 'readyTimeoutMs' | 'bodyLimitBytes' | 'shutdownGraceMs'
+>;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly metrics: Metrics;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes the graph. */
+  shutdown(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/** Starts the HTTP server: /graphql, /healthz, /readyz, /metrics and /explorer. */
+export async function startHttpServer(config: ServerConfig, graph: Graph, logger: Logger): Promise<RunningServer> {
+  const metrics = new Metrics();
+  const stopObserving = metrics.observeGraph(graph.port.stats);
+  const apollo = createApolloServer({ ...config, logger, metrics });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  let inFlight = 0;
+  let draining = false;
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    const started = performance.now();
+    inFlight += 1;
+    res.on('close', () => {
+      inFlight -= 1;
+      const route = req.route?.path ?? (req.path.startsWith('/explorer') ? '/explorer' : req.path === '/graphql' ? '/graphql' : 'other');
+      metrics.httpDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, (performance.now() - started) / 1000);
+    });
+    if (draining) res.setHeader('connection', 'close');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
+    try {
+      await pingGraph(graph, config.readyTimeoutMs);
+      res.json({ status: 'ready', engine: graph.port.engine });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', engine: graph.port.engine, reason: (error as Error).message });
+    }
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  if (existsSync(EXPLORER_DIR)) {
+    app.use('/explorer', express.static(EXPLORER_DIR, { index: 'index.html', fallthrough: true }));
+    app.get(/^\/explorer(\/.*)?$/, (_req, res) => res.sendFile(path.join(EXPLORER_DIR, 'index.html')));
+  }
+
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: false }),
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext({
+          graph,
+          credentials: { authorization: req.header('authorization'), apiToken: config.apiToken },
+          timeoutMs: config.queryTimeoutMs,
+          onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
+          requestId: String(res.locals.requestId),
+        }),
+    }),
+  );
+
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [{ message: `The request body is larger than ${config.bodyLimitBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      });
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    logger.error({ err: error, reqId: res.locals.requestId }, 'unhandled http error');
+    res.status(error.status ?? 500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let shutdownPromise: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    shutdownPromise ??= (async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + config.shutdownGraceMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+      stopObserving();
+      await graph.port.close();
+    })();
+    return shutdownPromise;
+  };
+
+  return { url: `http://${host}:${port}/graphql`, port, metrics, shutdown };
+}
