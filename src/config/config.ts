@@ -9,7 +9,7 @@ const int = (name: string, min: number, max: number, fallback: number) =>
       if (v === undefined || v.trim() === '') return fallback;
       const n = Number(v);
       if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max} (got "${v}")` });
+        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(v)})` });
         return z.NEVER;
       }
       return n;
@@ -23,7 +23,7 @@ const bool = (name: string) =>
       if (v === undefined || v.trim() === '') return undefined;
       if (/^(true|1|yes)$/i.test(v)) return true;
       if (/^(false|0|no)$/i.test(v)) return false;
-      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got "${v}")` });
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got ${JSON.stringify(v)})` });
       return z.NEVER;
     });
 

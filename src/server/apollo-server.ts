@@ -25,6 +25,10 @@ const LIMIT_CODES: Array<[RegExp, string]> = [
   [/depth limit/i, 'QUERY_TOO_DEEP'],
   [/aliases limit/i, 'TOO_MANY_ALIASES'],
   [/token limit/i, 'TOO_MANY_TOKENS'],
+  // graphql-js's own parser limit (see `parseOptions` below); its message reads "more that N tokens".
+  [/contains more tha[nt] \d+ tokens/i, 'TOO_MANY_TOKENS'],
+  // Apollo replaces every validation error's code with GRAPHQL_VALIDATION_FAILED; restore the cost rule's.
+  [/^Query cost \d+ exceeds the limit/, 'QUERY_TOO_COSTLY'],
   [/directives limit/i, 'TOO_MANY_DIRECTIVES'],
 ];
 
@@ -106,7 +110,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
   const armor = new ApolloArmor({
     maxDepth: { n: options.limits.maxDepth },
     maxAliases: { n: options.limits.maxAliases },
-    maxTokens: { n: options.limits.maxTokens },
+    // Tokens are limited by graphql-js's parser (`parseOptions`): armor's parser plugin
+    // rethrows from `unexpectedErrorProcessingRequest`, which Apollo answers with HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.production },
@@ -116,9 +122,13 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
     ...protection,
     typeDefs: loadTypeDefs(),
     resolvers,
+    parseOptions: { maxTokens: options.limits.maxTokens },
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !options.production,
     csrfPrevention: true,
+    // The process owns SIGTERM/SIGINT (src/cli/serve.ts drains in-flight requests first). Apollo's own
+    // handlers, on whenever NODE_ENV is not "test", would stop it and re-raise the signal at once (exit 143).
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: [...protection.validationRules, costLimitRule(options.limits.maxCost)],
     plugins: [

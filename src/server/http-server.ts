@@ -50,10 +50,12 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
     const started = performance.now();
+    // Read the path now: routers mounted with app.use('/graphql', ...) strip their prefix from req.path.
+    const requestPath = req.path;
     inFlight += 1;
     res.on('close', () => {
       inFlight -= 1;
-      const route = req.route?.path ?? (req.path.startsWith('/explorer') ? '/explorer' : req.path === '/graphql' ? '/graphql' : 'other');
+      const route = req.route?.path ?? (requestPath.startsWith('/explorer') ? '/explorer' : requestPath === '/graphql' ? '/graphql' : 'other');
       metrics.httpDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, (performance.now() - started) / 1000);
     });
     if (draining) res.setHeader('connection', 'close');
@@ -76,6 +78,19 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
       res.status(503).json({ status: 'unavailable', engine: graph.port.engine, reason: (error as Error).message });
     }
   });
+
+  // In development the root page points people at the two ways in: the sandbox and the explorer.
+  if (!config.production) {
+    app.get('/', (_req, res) => {
+      res.type('html').send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg-graphql</title></head><body>' +
+          '<h1>kg-graphql</h1><p>Who said what about whom, as a GraphQL knowledge graph.</p><ul>' +
+          '<li><a href="/graphql">GraphQL sandbox</a> (Apollo Sandbox, development only)</li>' +
+          '<li><a href="/explorer/">Graph explorer</a></li>' +
+          '<li><a href="/readyz">Readiness</a> and <a href="/metrics">metrics</a></li></ul></body></html>',
+      );
+    });
+  }
 
   app.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
