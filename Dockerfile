@@ -12,7 +12,8 @@
 # a prebuilt native addon linked against glibc and OpenSSL 3 (libssl.so.3).
 
 # ---------------------------------------------------------------------------
-# Build stage: full dependency tree (TypeScript, codegen), compile to dist/.
+# Build stage: full dependency tree (TypeScript, codegen, Vite), compile to
+# dist/ and build the explorer page into web/dist/.
 # ---------------------------------------------------------------------------
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -50,6 +51,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --from=build /app/dist ./dist
+# The explorer page, built by `npm run build` (web:build), served at /explorer.
+COPY --from=build /app/web/dist ./web/dist
 COPY schema.graphql ./
 COPY cypher ./cypher
 COPY seed ./seed

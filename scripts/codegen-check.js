@@ -7,12 +7,17 @@ const path = require('node:path');
 const { generate } = require('@graphql-codegen/cli');
 
 async function main() {
-  const config = require(path.resolve(__dirname, '../codegen.ts')).default;
-  const outputs = await generate({ ...config, cwd: path.resolve(__dirname, '..'), silent: true }, false);
+  const root = path.resolve(__dirname, '..');
+  const outputs = [];
+  // The server's resolver types and the explorer's operation types.
+  for (const file of ['codegen.ts', 'web/codegen.ts']) {
+    const config = require(path.resolve(root, file)).default;
+    outputs.push(...(await generate({ ...config, cwd: root, silent: true }, false)));
+  }
   const stale = outputs.filter((o) => {
     let current = '';
     try {
-      current = readFileSync(path.resolve(__dirname, '..', o.filename), 'utf8');
+      current = readFileSync(path.resolve(root, o.filename), 'utf8');
     } catch {
       return true;
     }
