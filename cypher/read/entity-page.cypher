@@ -3,7 +3,7 @@
 // the embedded engine cannot type a null parameter.
 MATCH (n:{{label}})
 WHERE ($nameContains = '' OR n.search CONTAINS $nameContains)
-  AND ($category = '' OR n.category = $category)
+  AND ($category = '' OR toLower(n.category) = toLower($category))
   AND (size($ids) = 0 OR n.id IN $ids)
 WITH n, n.{{orderKey}} AS key
 WHERE $afterId = ''

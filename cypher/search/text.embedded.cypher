@@ -9,7 +9,7 @@ WHERE n.search CONTAINS $text
 WITH n, lower(n.name) AS name, ' | ' + n.search + ' | ' AS terms
 WITH n,
      CASE
-       WHEN n.text IS NOT NULL THEN CASE WHEN n.search CONTAINS $text THEN 0.5 ELSE 0.4 END
+       WHEN label(n) = 'Statement' THEN CASE WHEN n.search CONTAINS $text THEN 0.5 ELSE 0.4 END
        WHEN name = $text OR terms CONTAINS (' | ' + $text + ' | ') THEN 1.0
        WHEN name STARTS WITH $text THEN 0.8
        WHEN n.search CONTAINS $text THEN 0.6

@@ -69,10 +69,10 @@ export class Loaders {
     });
   }
 
-  /** How many incoming relationships of the traversal's type each parent has. */
+  /** How many incoming relationships of the traversal's type, from the traversal's node labels, each parent has. */
   countIncoming(traversal: Traversal): DataLoader<string, number> {
-    const slots = { type: traversal.type, parentLabels: traversal.parentLabels.join('|') };
-    return this.loader(`count-incoming:${slots.type}:${slots.parentLabels}`, async (ids) => {
+    const slots = { type: traversal.type, parentLabels: traversal.parentLabels.join('|'), nodeLabels: traversal.nodeLabels.join('|') };
+    return this.loader(`count-incoming:${slots.type}:${slots.parentLabels}:${slots.nodeLabels}`, async (ids) => {
       const rows = await this.port.read(this.graph.cypher.render('traverse/count-incoming', slots), { ids: [...ids] });
       const totals = new Map(rows.map((r) => [String(r.parentId), Number(r.total)]));
       return ids.map((id) => totals.get(id) ?? 0);

@@ -12,6 +12,7 @@ import {
 } from '../model/graph-model';
 import { BadUserInputError } from '../errors';
 import { checkDate, checkId, checkText } from '../resolvers/arguments';
+import { edgeProperties } from '../resolvers/graph-view';
 import { linkNodes } from '../writes/write-graph';
 import { expectNode, nodesInTx } from './tx-lookups';
 
@@ -72,7 +73,7 @@ export async function link(tx: GraphTransaction, cypher: CypherLibrary, input: R
   const merged = { ...(existing ?? {}), ...input.properties };
   const [rel] = await linkNodes(tx, cypher, input.type, fromLabel, toLabel, [{ from: input.from, to: input.to, properties: merged }]);
   return {
-    edge: { id: `${input.type}:${input.from}:${input.to}`, type: input.type, from: input.from, to: input.to, properties: rel?.properties ?? merged },
+    edge: { id: `${input.type}:${input.from}:${input.to}`, type: input.type, from: input.from, to: input.to, properties: edgeProperties(input.type, rel?.properties ?? merged) },
     changed: existing === null || JSON.stringify(existing) !== JSON.stringify(rel?.properties ?? merged),
   };
 }
@@ -85,7 +86,7 @@ export async function unlink(tx: GraphTransaction, cypher: CypherLibrary, input:
     await tx.run(cypher.render('write/unlink', { type: input.type, fromLabel, toLabel }), { from: input.from, to: input.to });
   }
   return {
-    edge: { id: `${input.type}:${input.from}:${input.to}`, type: input.type, from: input.from, to: input.to, properties: existing },
+    edge: { id: `${input.type}:${input.from}:${input.to}`, type: input.type, from: input.from, to: input.to, properties: edgeProperties(input.type, existing) },
     changed: existing !== null,
   };
 }

@@ -94,6 +94,10 @@ export async function addStatement(
   if (nodes.has(input.id)) {
     throw new ConflictError(`input.id: "${input.id}" is already taken.`, { argument: 'input.id' });
   }
+  const found = nodes.get(input.speakerId);
+  if (found && !(ACTOR_LABELS as readonly string[]).includes(found.label)) {
+    throw new BadUserInputError('input.speakerId', `"${input.speakerId}" is a ${found.label}; only a person, organization or state can make a statement.`);
+  }
   const speaker = expectNode(nodes, 'input.speakerId', input.speakerId, ACTOR_LABELS, 'person, organization or state');
   expectNode(nodes, 'input.sourceId', input.sourceId, ['Source'], 'source');
   const mentions = input.mentionIds.map((id, i) => expectNode(nodes, `input.mentionIds[${i}]`, id, ENTITY_LABELS, 'entity'));

@@ -75,15 +75,14 @@ export function entityConnection(label: NodeLabel) {
     if (ids.length > 100) throw new BadUserInputError('filter.ids', `accepts at most 100 ids; got ${ids.length}.`);
     const contains = args.filter?.nameContains ?? args.filter?.titleContains;
     const order = orderOf(args.orderBy, 'NAME');
+    const nameContains = contains ? checkText('filter.nameContains', contains, { max: 200 }).toLowerCase() : '';
+    // Sources have no category property (and no orderBy): their own query, without slots.
+    const source = label === 'Source';
     return page(ctx, {
-      query: 'read/entity-page',
-      countQuery: 'read/entity-count',
-      slots: { label, orderKey: order.orderKey, direction: order.direction },
-      filters: {
-        nameContains: contains ? checkText('filter.nameContains', contains, { max: 200 }).toLowerCase() : '',
-        category: args.filter?.category ?? '',
-        ids: [...ids],
-      },
+      query: source ? 'read/source-page' : 'read/entity-page',
+      countQuery: source ? 'read/source-count' : 'read/entity-count',
+      slots: source ? {} : { label, orderKey: order.orderKey, direction: order.direction },
+      filters: source ? { nameContains, ids: [...ids] } : { nameContains, category: args.filter?.category ?? '', ids: [...ids] },
       keyType: 'string',
       first,
       after: args.after,

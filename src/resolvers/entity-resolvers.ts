@@ -2,7 +2,7 @@ import type { GraphNode } from '../graph';
 import { type EntityLabel, ACTOR_LABELS } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
-import { KIND_OF_LABEL, propertyFields } from './models';
+import { KIND_OF_LABEL, propertyFields, text } from './models';
 import { nodesVia, relText, relatedOf } from './relationship-fields';
 
 const ACTORS: readonly string[] = ACTOR_LABELS;
@@ -27,6 +27,25 @@ function entityFields(label: EntityLabel) {
           }))
       : () => [],
   };
+}
+
+/**
+ * Orders entries by an optional string key (ISO dates compare as strings),
+ * entries without it last; the loader's order (name, then id) breaks ties.
+ */
+function orderedBy<T>(items: T[], key: (item: T) => string | null, direction: 'asc' | 'desc'): T[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return items
+    .map((item, index) => ({ item, index, value: key(item) }))
+    .sort((a, b) => {
+      if (a.value !== b.value) {
+        if (a.value === null) return 1;
+        if (b.value === null) return -1;
+        return a.value < b.value ? -sign : sign;
+      }
+      return a.index - b.index;
+    })
+    .map((entry) => entry.item);
 }
 
 /** `relations` of a state or organization: stored relationships in both directions. */
@@ -61,13 +80,18 @@ export const entityResolvers = {
   Actor: byLabel,
   Person: {
     ...entityFields('Person'),
+    // Most recent `since` first.
     roles: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
-      (await relatedOf(ctx, TRAVERSALS.rolesOf, parent)).map((r) => ({
-        title: relText(r, 'title'),
-        since: relText(r, 'since'),
-        until: relText(r, 'until'),
-        organization: r.node,
-      })),
+      orderedBy(
+        (await relatedOf(ctx, TRAVERSALS.rolesOf, parent)).map((r) => ({
+          title: relText(r, 'title'),
+          since: relText(r, 'since'),
+          until: relText(r, 'until'),
+          organization: r.node,
+        })),
+        (role) => role.since,
+        'desc',
+      ),
   },
   State: {
     ...entityFields('State'),
@@ -87,12 +111,17 @@ export const entityResolvers = {
   MilitaryUnit: {
     ...entityFields('MilitaryUnit'),
     belongsTo: nodesVia(TRAVERSALS.unitBelongsTo),
+    // Most recent `asOf` first.
     deployments: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
-      (await relatedOf(ctx, TRAVERSALS.deploymentsOf, parent)).map((r) => ({
-        location: r.node,
-        status: relText(r, 'status'),
-        asOf: relText(r, 'asOf'),
-      })),
+      orderedBy(
+        (await relatedOf(ctx, TRAVERSALS.deploymentsOf, parent)).map((r) => ({
+          location: r.node,
+          status: relText(r, 'status'),
+          asOf: relText(r, 'asOf'),
+        })),
+        (deployment) => deployment.asOf,
+        'desc',
+      ),
     training: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.trainersOf, parent)).map((r) => {
         const disciplines = r.rel.properties.disciplines;
@@ -103,7 +132,9 @@ export const entityResolvers = {
     ...entityFields('Location'),
     within: nodesVia(TRAVERSALS.locatedIn),
     contains: nodesVia(TRAVERSALS.locationsIn),
-    events: nodesVia(TRAVERSALS.eventsAt),
+    // By date, then name.
+    events: async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext) =>
+      orderedBy(await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx), (event) => text(event, 'date'), 'asc'),
   },
   Event: {
     ...entityFields('Event'),

@@ -1,6 +1,6 @@
 import type { GraphNode, GraphRelationship } from '../graph';
 import { isGraphNode, isGraphRelationship } from '../graph';
-import { NODE_LABELS, isEntityLabel } from '../model/graph-model';
+import { NODE_LABELS, RELATIONSHIPS, isEntityLabel, isRelationshipType } from '../model/graph-model';
 import type { ApiContext } from './context';
 import { intInRange } from './arguments';
 import { lookup } from './lookups';
@@ -20,7 +20,7 @@ export interface GraphViewEdge {
   type: string;
   from: string;
   to: string;
-  properties: Record<string, unknown>;
+  properties: Record<string, unknown> | null;
 }
 
 export function viewNode(node: GraphNode): GraphViewNode {
@@ -28,9 +28,21 @@ export function viewNode(node: GraphNode): GraphViewNode {
   return { id: node.id, label: node.label, name, entity: isEntityLabel(node.label) ? node : null };
 }
 
-function viewEdge(rel: GraphRelationship, from: string, to: string): GraphViewEdge {
-  return { id: `${rel.type}:${from}:${to}`, type: rel.type, from, to, properties: rel.properties };
+/**
+ * `GraphEdge.properties`: null for a type without properties (or when there is
+ * no relationship), otherwise the set properties only.
+ */
+export function edgeProperties(type: string, properties: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown> | null {
+  if (!properties || !isRelationshipType(type) || Object.keys(RELATIONSHIPS[type].properties).length === 0) return null;
+  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== null && value !== undefined));
 }
+
+function viewEdge(rel: GraphRelationship, from: string, to: string): GraphViewEdge {
+  return { id: `${rel.type}:${from}:${to}`, type: rel.type, from, to, properties: edgeProperties(rel.type, rel.properties) };
+}
+
+/** Rows read to find the relationships among the nodes of the last hop. */
+const CLOSING_ROW_LIMIT = 20_000;
 
 /**
  * `neighborhood(id, hops, limit)`: breadth-first, one batched query per hop.
@@ -77,7 +89,23 @@ export async function neighborhood(
     }
     frontier = next;
   }
-  return { nodes: [...nodes.values()].map(viewNode), edges: [...edges.values()], truncated };
+  // Nodes found on the last hop were never expanded: add the relationships
+  // among them (and back to kept nodes), so that every relationship whose two
+  // ends are kept is returned.
+  if (frontier.length > 0) {
+    const rows = await ctx.port.read(ctx.graph.cypher.render('neighborhood/expand', { labels: ALL_LABELS }), {
+      ids: frontier,
+      limit: CLOSING_ROW_LIMIT,
+    });
+    for (const { a, r, b } of rows) {
+      if (!isGraphNode(a) || !isGraphNode(b) || !isGraphRelationship(r) || !nodes.has(b.id)) continue;
+      const [from, to] = r.startId === b.id ? [b.id, a.id] : [a.id, b.id];
+      const edge = viewEdge(r, from, to);
+      edges.set(edge.id, edge);
+    }
+  }
+  const sortedEdges = [...edges.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { nodes: [...nodes.values()].map(viewNode), edges: sortedEdges, truncated };
 }
 
 /** `path(from, to, maxHops)`: a shortest chain in either direction, or null. */

@@ -21,7 +21,8 @@ async function ranked(ctx: ApiContext, query: string, slots: Record<string, stri
 async function countsByName(ctx: ApiContext, query: string, names: readonly string[]) {
   const rows = await ctx.port.read(ctx.graph.cypher.get(query));
   const totals = new Map(rows.map((r) => [String(r.name), Number(r.total)]));
-  return names.map((name) => ({ name, count: totals.get(name) ?? 0 }));
+  // The contract orders both lists by name.
+  return [...names].sort().map((name) => ({ name, count: totals.get(name) ?? 0 }));
 }
 
 export const queryResolvers = {
