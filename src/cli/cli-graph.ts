@@ -45,7 +45,10 @@ export function failureLine(error: unknown): string {
  * Opens the configured graph, runs `work`, and closes the graph whatever
  * happens. A failure prints `<tool> failed: <reason>` and sets exit code 1.
  */
-export async function runWithGraph(tool: string, work: (graph: Graph, config: GraphConfig) => Promise<void>): Promise<void> {
+export async function runWithGraph(
+  tool: string,
+  work: (graph: Graph, config: GraphConfig) => Promise<void>,
+): Promise<void> {
   let graph: Graph | undefined;
   try {
     const config = graphConfigFromEnv();

@@ -22,7 +22,8 @@ import {
 } from '../graph';
 import { failureLine, runWithGraph } from './cli-graph';
 
-const USAGE = 'usage: npm run cypher -- <file.cypher | "inline query"> [--param key=value]... [--write]';
+const USAGE =
+  'usage: npm run cypher -- <file.cypher | "inline query"> [--param key=value]... [--write]';
 const MAX_CELL = 80;
 
 interface Invocation {
@@ -49,7 +50,10 @@ function splitStatements(text: string, name: string): CypherQuery[] {
     .split(/;\s*$/m)
     .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
     .filter((s) => s.length > 0);
-  return parts.map((part, i) => ({ name: parts.length > 1 ? `${name}#${i + 1}` : name, text: part }));
+  return parts.map((part, i) => ({
+    name: parts.length > 1 ? `${name}#${i + 1}` : name,
+    text: part,
+  }));
 }
 
 function parseArgs(args: readonly string[]): Invocation {
@@ -87,7 +91,8 @@ function parseArgs(args: readonly string[]): Invocation {
   return { label, statements, params, write };
 }
 
-const isPath = (v: object): v is GraphPath => (v as GraphPath).kind === 'path' && Array.isArray((v as GraphPath).nodes);
+const isPath = (v: object): v is GraphPath =>
+  (v as GraphPath).kind === 'path' && Array.isArray((v as GraphPath).nodes);
 
 /** One cell: nodes as `(:Label id)`, relationships as `[:TYPE]`, lists joined. */
 function formatValue(value: GraphValue): string {
@@ -98,7 +103,9 @@ function formatValue(value: GraphValue): string {
   if (isGraphRelationship(value)) return `[:${value.type}]`;
   if (isPath(value)) {
     const rels = value.relationships;
-    return value.nodes.map((n, i) => formatValue(n) + (rels[i] ? `-${formatValue(rels[i])}-` : '')).join('');
+    return value.nodes
+      .map((n, i) => formatValue(n) + (rels[i] ? `-${formatValue(rels[i])}-` : ''))
+      .join('');
   }
   const entries = Object.entries(value as Record<string, GraphValue>);
   return `{${entries.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')}}`;
@@ -114,7 +121,9 @@ function formatTable(rows: readonly Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   if (columns.length === 0) return '(no columns)';
   const cells = rows.map((r) => columns.map((c) => cell(r[c] ?? null)));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] as string).length)));
+  const widths = columns.map((c, i) =>
+    Math.max(c.length, ...cells.map((row) => (row[i] as string).length)),
+  );
   const numeric = columns.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] == null));
   const line = (values: string[]): string =>
     values

@@ -22,7 +22,9 @@ void runWithGraph('seed', async (graph, config) => {
   console.log(`Loading ${path.relative(process.cwd(), ARTICLE_SEED)}`);
   const summary = await loadSeed(graph, readSeed(), (message) => console.log(message));
   const ms = Math.round(performance.now() - started);
-  console.log(`Loaded ${summary.nodes} nodes and ${summary.relationships} relationships in ${ms} ms.`);
+  console.log(
+    `Loaded ${summary.nodes} nodes and ${summary.relationships} relationships in ${ms} ms.`,
+  );
   const counts = await countGraph(graph);
   printCounts('Nodes in the graph', counts.labels);
   printCounts('Relationships in the graph', counts.types);

@@ -1,0 +1,446 @@
+/**
+ * Every query of the embedded library runs on the seeded embedded graph with
+ * realistic slots and parameters, and returns what the seed implies. Reads
+ * share one seeded graph; writes get their own. The last test fails when a
+ * query file exists that no test here executes.
+ */
+import { CypherLibrary, type Graph, type GraphNode, type Params, type Row } from '../../src/graph';
+import { ENTITY_LABELS, NODE_LABELS } from '../../src/model/graph-model';
+import { nodeRow } from '../../src/writes/node-rows';
+import { linkRow } from '../../src/writes/write-graph';
+import { countGraph } from '../../src/seed/load-seed';
+import { openTestGraph, type TestGraph } from '../helpers/graph-helper';
+
+const SOURCE = 'report-north-korean-troops-kursk';
+const ALL = NODE_LABELS.join('|');
+const ENTITIES = ENTITY_LABELS.join('|');
+const NO_STATEMENT_FILTER = {
+  kind: '',
+  textContains: '',
+  speakerId: '',
+  mentionsId: '',
+  addressedToId: '',
+  sourceId: '',
+};
+const FIRST_PAGE = { afterId: '', afterKey: '', reverse: false };
+
+const executed = new Set<string>();
+
+/** Runs the library query `name` (rendered with `slots` when given) and records that it ran. */
+function runner(graph: () => Graph, mode: 'read' | 'write') {
+  return (
+    name: string,
+    slots: Record<string, string> | null,
+    params: Params = {},
+  ): Promise<Row[]> => {
+    executed.add(name);
+    const g = graph();
+    const query = slots ? g.cypher.render(name, slots) : g.cypher.get(name);
+    return mode === 'read' ? g.port.read(query, params) : g.port.write(query, params);
+  };
+}
+
+const node = (value: unknown): GraphNode => value as GraphNode;
+const ids = (rows: Row[], column: string): string[] => rows.map((r) => node(r[column]).id);
+const items = (row: Row | undefined): Array<{ rel: Row; node: GraphNode }> =>
+  (row?.items ?? []) as never;
+
+describe('Every read query of the embedded library, on the seeded graph', () => {
+  let test: TestGraph;
+  const read = runner(() => test.graph, 'read');
+  beforeAll(async () => {
+    test = await openTestGraph({ seed: true });
+  });
+  afterAll(() => test.close());
+
+  it('answers the readiness ping', async () => {
+    expect(await read('health/ping', null)).toEqual([{ ok: 1 }]);
+  });
+
+  it('counts nodes per label and relationships per type', async () => {
+    const labels = await read('aggregate/count-by-label', null);
+    expect(labels).toHaveLength(9);
+    expect(labels).toContainEqual({ name: 'Statement', total: 17 });
+    const types = await read('aggregate/count-by-type', null);
+    expect(types).toHaveLength(15);
+    expect(types).toContainEqual({ name: 'MENTIONS', total: 61 });
+  });
+
+  it('ranks speakers, mentioned entities and co-mentions', async () => {
+    const speakers = await read('aggregate/speakers', null, { limit: 2 });
+    expect(speakers.map((r) => [node(r.node).id, r.total])).toEqual([
+      ['antony-blinken', 5],
+      ['volodymyr-zelenskyy', 4],
+    ]);
+    const top = await read('aggregate/top-mentioned', { labels: ENTITIES }, { limit: 2 });
+    expect(top.map((r) => [node(r.node).id, r.total])).toEqual([
+      ['north-korea', 13],
+      ['north-korean-troops-in-russia', 13],
+    ]);
+    const together = await read(
+      'aggregate/co-mentions',
+      { labels: ENTITIES },
+      { id: 'china', limit: 3 },
+    );
+    expect(together.map((r) => [node(r.node).id, r.total])).toEqual([
+      ['north-korea', 2],
+      ['russia', 2],
+    ]);
+  });
+
+  it('runs the analytics queries', async () => {
+    const mentioned = await read('analytics/most-mentioned', null);
+    expect(mentioned[0]).toEqual({ id: 'north-korea', name: 'North Korea', mentions: 13 });
+    const pairs = await read('analytics/co-mention-pairs', null);
+    expect(pairs[0]).toEqual({
+      first: 'North Korea',
+      second: 'North Korean troops in Russia',
+      together: 9,
+    });
+    const degrees = await read('analytics/degree-ranking', null);
+    expect(degrees[0]).toEqual({
+      id: SOURCE,
+      name: expect.stringContaining('North Korean Troops'),
+      degree: 22,
+    });
+    const estimates = await read('analytics/estimates-side-by-side', null);
+    expect(estimates.map((r) => [r.value, r.saidBy])).toEqual([
+      [86, 'Unnamed experts'],
+      [10000, 'Antony Blinken'],
+      [8000, 'Antony Blinken'],
+      [8000, 'United States'],
+    ]);
+    const whoAboutWhom = await read('analytics/who-speaks-about-whom', null);
+    expect(whoAboutWhom[0]).toEqual({
+      speakerName: 'Antony Blinken',
+      subjectName: 'North Korean troops in Russia',
+      statements: 5,
+    });
+  });
+
+  it('expands a neighbourhood and finds a shortest path', async () => {
+    const hood = await read(
+      'neighborhood/expand',
+      { labels: 'Person' },
+      { ids: ['lloyd-austin'], limit: 50 },
+    );
+    expect(hood.map((r) => (r.r as { type: string }).type).sort()).toEqual(['HOLDS_ROLE', 'MADE']);
+    expect(new Set(ids(hood, 'a'))).toEqual(new Set(['lloyd-austin']));
+    const [path] = await read(
+      'path/shortest',
+      { labels: ALL },
+      { from: 'volodymyr-zelenskyy', to: 'north-korea' },
+    );
+    const nodes = (path?.nodes ?? []) as GraphNode[];
+    expect(nodes.map((n) => n.label)).toEqual(['Person', 'Statement', 'State']);
+    expect([nodes[0]?.id, nodes[2]?.id]).toEqual(['volodymyr-zelenskyy', 'north-korea']);
+    expect(path?.relationships).toHaveLength(2);
+  });
+
+  it('reads nodes by id, their degree, and the statements and estimates that depend on them', async () => {
+    const found = await read(
+      'read/nodes-by-ids',
+      { labels: ALL },
+      { ids: ['china', 'antony-blinken', 'nobody'] },
+    );
+    expect(found.map((r) => r.id).sort()).toEqual(['antony-blinken', 'china']);
+    expect(await read('read/degree', { labels: 'State' }, { ids: ['china'] })).toEqual([
+      { total: 5 },
+    ]);
+    expect(
+      await read('read/statements-made-by', { label: 'Person' }, { id: 'lloyd-austin' }),
+    ).toEqual([{ id: 'austin-co-belligerents' }]);
+    const estimates = await read(
+      'read/estimates-of',
+      { label: 'MilitaryUnit' },
+      { id: 'north-korean-troops-in-russia' },
+    );
+    expect(estimates.map((r) => r.estimateId).sort()).toEqual([
+      'estimate-10000-troops-in-russia',
+      'estimate-8000-troops-near-ukraine-border',
+    ]);
+    const attributed = await read('read/estimates-attributed-to', null, {
+      ids: ['blinken-10000-troops-sent-to-russia'],
+    });
+    expect(attributed).toEqual([{ id: 'estimate-10000-troops-in-russia' }]);
+    expect(await read('read/next-ordinal', null, { sourceId: SOURCE })).toEqual([{ next: 18 }]);
+  });
+
+  it('pages and counts entities in keyset order', async () => {
+    const slots = { label: 'State', orderKey: 'name', direction: 'ASC' };
+    const filters = { nameContains: '', category: '', ids: [] };
+    const first = await read('read/entity-page', slots, { ...filters, ...FIRST_PAGE, limit: 3 });
+    expect(first.map((r) => r.key)).toEqual(['China', 'North Korea', 'Russia']);
+    const next = await read('read/entity-page', slots, {
+      ...filters,
+      afterId: 'russia',
+      afterKey: 'Russia',
+      reverse: false,
+      limit: 3,
+    });
+    expect(ids(next, 'n')).toEqual(['south-korea', 'ukraine', 'united-states']);
+    expect(await read('read/entity-count', { label: 'State' }, filters)).toEqual([{ total: 6 }]);
+    expect(
+      await read('read/entity-count', { label: 'State' }, { ...filters, nameContains: 'korea' }),
+    ).toEqual([{ total: 2 }]);
+  });
+
+  it('pages and counts statements with their filters', async () => {
+    const page = await read(
+      'read/statement-page',
+      { orderKey: 'ordinal', direction: 'ASC' },
+      {
+        ...NO_STATEMENT_FILTER,
+        speakerId: 'volodymyr-zelenskyy',
+        afterId: '',
+        afterKey: 0,
+        reverse: false,
+        limit: 10,
+      },
+    );
+    expect(page.map((r) => r.key)).toEqual([12, 13, 14, 15]);
+    expect(
+      await read('read/statement-count', null, { ...NO_STATEMENT_FILTER, kind: 'QUOTE' }),
+    ).toEqual([{ total: 4 }]);
+    expect(
+      await read('read/statement-count', null, {
+        ...NO_STATEMENT_FILTER,
+        addressedToId: 'north-korea',
+      }),
+    ).toEqual([{ total: 4 }]);
+  });
+
+  it('pages and counts sources', async () => {
+    const page = await read('read/source-page', null, {
+      nameContains: 'north korean',
+      ids: [],
+      ...FIRST_PAGE,
+      limit: 10,
+    });
+    expect(ids(page, 'n')).toEqual([SOURCE]);
+    expect(await read('read/source-count', null, { nameContains: '', ids: [] })).toEqual([
+      { total: 1 },
+    ]);
+  });
+
+  it('finds an entity by an alias, and by a misspelt name', async () => {
+    const hits = await read(
+      'search/text',
+      { labels: ENTITIES },
+      { text: 'zelensky', maxEdits: 2, limit: 5 },
+    );
+    expect(node(hits[0]?.node).id).toBe('volodymyr-zelenskyy');
+    const typo = await read(
+      'search/text',
+      { labels: ENTITIES },
+      { text: 'north koria', maxEdits: 2, limit: 5 },
+    );
+    expect(ids(typo, 'node')).toEqual(['north-korea']);
+  });
+
+  it('traverses relationships for a batch of parents, in order, capped per parent', async () => {
+    const made = await read(
+      'traverse/outgoing',
+      { type: 'MADE', parentLabels: 'Person', nodeLabels: 'Statement', orderKey: 'ordinal' },
+      { ids: ['antony-blinken', 'volodymyr-zelenskyy'], limit: 2 },
+    );
+    const byParent = Object.fromEntries(
+      made.map((r) => [r.parentId, items(r).map((i) => i.node.properties.ordinal)]),
+    );
+    expect(byParent).toEqual({ 'antony-blinken': [1, 2], 'volodymyr-zelenskyy': [12, 13] });
+    const mentioning = await read(
+      'traverse/incoming',
+      { type: 'MENTIONS', parentLabels: 'State', nodeLabels: 'Statement', orderKey: 'ordinal' },
+      { ids: ['china'], limit: 10 },
+    );
+    expect(items(mentioning[0]).map((i) => i.node.id)).toEqual([
+      'biden-administration-urges-beijing',
+      'experts-china-destabilizing',
+    ]);
+    const counts = await read(
+      'traverse/count-incoming',
+      { type: 'MADE', parentLabels: 'Statement', nodeLabels: 'Person|Organization|State' },
+      { ids: ['us-officials-legitimate-targets', 'blinken-meat-grinder'] },
+    );
+    expect(Object.fromEntries(counts.map((r) => [r.parentId, r.total]))).toEqual({
+      'us-officials-legitimate-targets': 3,
+      'blinken-meat-grinder': 1,
+    });
+  });
+});
+
+describe('Every write query of the embedded library, on a graph of its own', () => {
+  let test: TestGraph;
+  const write = runner(() => test.graph, 'write');
+  const read = (text: string, params: Params = {}) =>
+    test.graph.port.read({ name: 'test/check', text }, params);
+  beforeAll(async () => {
+    test = await openTestGraph({ seed: true });
+  });
+  afterAll(() => test.close());
+
+  it('applies the schema statements again without changing anything', async () => {
+    const before = await countGraph(test.graph);
+    const statements = test.graph.cypher.statements('schema/create');
+    executed.add('schema/create');
+    for (const statement of statements) await test.graph.port.write(statement);
+    expect(statements).toHaveLength(24);
+    expect(await countGraph(test.graph)).toEqual(before);
+  });
+
+  it('upserts entities, statements, sources and estimates', async () => {
+    const person = nodeRow({
+      label: 'Person',
+      id: 'jake-sullivan',
+      name: 'Jake Sullivan',
+      aliases: ['Sullivan'],
+    });
+    const [written] = await write('write/upsert-entities', { label: 'Person' }, { rows: [person] });
+    expect(node(written?.n)).toMatchObject({
+      label: 'Person',
+      id: 'jake-sullivan',
+      properties: { search: 'jake sullivan | sullivan' },
+    });
+    const said = nodeRow({
+      label: 'Statement',
+      id: 'sullivan-says',
+      name: 'Sullivan says',
+      text: 'A test.',
+      kind: 'PARAPHRASE',
+      ordinal: 18,
+    });
+    expect(ids(await write('write/upsert-statements', null, { rows: [said] }), 'n')).toEqual([
+      'sullivan-says',
+    ]);
+    const source = nodeRow({
+      label: 'Source',
+      id: 'second-report',
+      title: 'A second report',
+      publisher: 'Test Wire',
+    });
+    expect(
+      node((await write('write/upsert-sources', null, { rows: [source] }))[0]?.n).properties.name,
+    ).toBe('A second report');
+    const estimate = nodeRow({
+      label: 'Estimate',
+      id: 'estimate-12000',
+      name: 'about 12,000 troops',
+      value: 12000,
+      unit: 'troops',
+    });
+    expect(
+      node((await write('write/upsert-estimate', null, estimate))[0]?.n).properties.value,
+    ).toBe(12000);
+  });
+
+  it('links nodes, with and without relationship properties', async () => {
+    const linked = await write(
+      'write/link',
+      { type: 'MADE', fromLabel: 'Person', toLabel: 'Statement' },
+      {
+        rows: [linkRow('MADE', { from: 'jake-sullivan', to: 'sullivan-says' })],
+      },
+    );
+    expect(linked[0]?.r).toEqual({
+      kind: 'relationship',
+      type: 'MADE',
+      properties: {},
+      startId: 'jake-sullivan',
+      endId: 'sullivan-says',
+    });
+    const role = await write(
+      'write/link-holds-role',
+      { fromLabel: 'Person', toLabel: 'State' },
+      {
+        rows: [
+          linkRow('HOLDS_ROLE', {
+            from: 'jake-sullivan',
+            to: 'united-states',
+            properties: { title: 'National Security Advisor' },
+          }),
+        ],
+      },
+    );
+    expect(role[0]?.r).toMatchObject({ properties: { title: 'National Security Advisor' } });
+    const deployed = await write(
+      'write/link-deployed-to',
+      { fromLabel: 'MilitaryUnit', toLabel: 'Location' },
+      {
+        rows: [
+          linkRow('DEPLOYED_TO', {
+            from: 'north-korean-troops-in-russia',
+            to: 'kursk-region',
+            properties: { status: 'in combat', asOf: '2024-11' },
+          }),
+        ],
+      },
+    );
+    expect(deployed[0]?.r).toMatchObject({ properties: { status: 'in combat', asOf: '2024-11' } });
+    const trained = await write(
+      'write/link-trained-by',
+      { fromLabel: 'MilitaryUnit', toLabel: 'State' },
+      {
+        rows: [
+          linkRow('TRAINED_BY', {
+            from: 'north-korean-troops-in-russia',
+            to: 'russia',
+            properties: { disciplines: ['artillery'] },
+          }),
+        ],
+      },
+    );
+    expect(trained[0]?.r).toMatchObject({ properties: { disciplines: ['artillery'] } });
+    const related = await write(
+      'write/link-relation',
+      { fromLabel: 'State', toLabel: 'State' },
+      {
+        rows: [
+          linkRow('RELATION', {
+            from: 'united-states',
+            to: 'south-korea',
+            properties: { kind: 'ALLIANCE' },
+          }),
+        ],
+      },
+    );
+    expect(related[0]?.r).toMatchObject({ properties: { kind: 'ALLIANCE' } });
+    const took = await write(
+      'write/link-participated-in',
+      { fromLabel: 'Person', toLabel: 'Event' },
+      {
+        rows: [
+          linkRow('PARTICIPATED_IN', {
+            from: 'jake-sullivan',
+            to: 'un-security-council-meeting',
+            properties: { role: 'observer' },
+          }),
+        ],
+      },
+    );
+    expect(took[0]?.r).toMatchObject({ properties: { role: 'observer' } });
+    const [deployments] = await read(
+      'MATCH (:MilitaryUnit)-[d:DEPLOYED_TO]->() RETURN count(d) AS total',
+    );
+    expect(deployments).toEqual({ total: 3 });
+  });
+
+  it('unlinks two nodes and deletes nodes with their relationships', async () => {
+    const slots = { type: 'MADE', fromLabel: 'Person', toLabel: 'Statement' };
+    expect(
+      await write('write/unlink', slots, { from: 'jake-sullivan', to: 'sullivan-says' }),
+    ).toEqual([{ removed: 1 }]);
+    expect(
+      await write('write/unlink', slots, { from: 'jake-sullivan', to: 'sullivan-says' }),
+    ).toEqual([{ removed: 0 }]);
+    await write('write/delete-nodes', { label: 'Person' }, { ids: ['jake-sullivan'] });
+    expect(await read('MATCH (p:Person {id: $id}) RETURN p', { id: 'jake-sullivan' })).toEqual([]);
+    const [roles] = await read('MATCH (:Person)-[r:HOLDS_ROLE]->() RETURN count(r) AS total');
+    expect(roles).toEqual({ total: 4 });
+  });
+});
+
+describe('The execution test', () => {
+  it('executed every query name of the embedded library', () => {
+    expect([...executed].sort()).toEqual(new CypherLibrary('embedded').names());
+  });
+});

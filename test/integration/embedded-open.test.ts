@@ -1,0 +1,112 @@
+/**
+ * Opening the embedded database: clear, coded errors for a path that cannot
+ * be used and for a database another process holds, and queries that run off
+ * the event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GraphError, GraphErrorCode, openGraph } from '../../src/graph';
+import { openTestGraph } from '../helpers/graph-helper';
+
+async function openFailure(dbPath: string): Promise<GraphError> {
+  try {
+    const graph = await openGraph({ engine: 'embedded', path: dbPath });
+    await graph.port.close();
+  } catch (error) {
+    if (error instanceof GraphError) return error;
+    throw error;
+  }
+  throw new Error(`expected opening ${dbPath} to fail`);
+}
+
+/** Another process holding the database at `dbPath` open, until it is stopped. */
+async function holdDatabase(dbPath: string): Promise<ChildProcess> {
+  const script = `
+    const lbug = require(${JSON.stringify(require.resolve('@ladybugdb/core'))});
+    (async () => {
+      const db = new lbug.Database(${JSON.stringify(dbPath)});
+      await db.init();
+      process.stdout.write('ready\\n');
+      setInterval(() => undefined, 1000);
+    })().catch((e) => { process.stderr.write(e.message); process.exit(2); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+    child.stdout?.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`the holder exited with ${code}: ${stderr}`)));
+  });
+  return child;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill();
+  });
+}
+
+describe('Opening the embedded database', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'kg-open-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('fails with GRAPH_PATH_UNUSABLE and names the path when it lies under a regular file', async () => {
+    const file = path.join(folder, 'plain-file');
+    writeFileSync(file, 'not a folder');
+    const dbPath = path.join(file, 'graph.lbug');
+    const error = await openFailure(dbPath);
+    expect(error.code).toBe(GraphErrorCode.PATH_UNUSABLE);
+    expect(error.message).toContain(dbPath);
+    expect(error.message).toMatch(/Cannot create the folder for the embedded database/);
+  });
+
+  it('fails with GRAPH_LOCKED and names the path while another process holds the database', async () => {
+    const dbPath = path.join(folder, 'graph.lbug');
+    const holder = await holdDatabase(dbPath);
+    try {
+      const error = await openFailure(dbPath);
+      expect(error.code).toBe(GraphErrorCode.LOCKED);
+      expect(error.message).toContain(dbPath);
+      expect(error.message).toMatch(/locked by another process/);
+      expect(String((error.cause as Error).message)).toMatch(/Could not set lock on file/);
+    } finally {
+      await stop(holder);
+    }
+    const graph = await openGraph({ engine: 'embedded', path: dbPath });
+    await graph.port.close();
+  });
+
+  it('keeps the event loop free while a query runs', async () => {
+    const { graph, close } = await openTestGraph();
+    const heavy = {
+      name: 'test/heavy',
+      text: 'UNWIND range(1, $n) AS x RETURN sum(x % 7) AS total',
+    };
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 5);
+    try {
+      // The query's speed varies a lot with the machine's load: grow it until it
+      // runs long enough (100 ms) for a blocked loop to be told from a free one.
+      for (let n = 500_000; ; n *= 4) {
+        ticks = 0;
+        const started = performance.now();
+        const [row] = await graph.port.read(heavy, { n });
+        const elapsed = performance.now() - started;
+        expect(typeof row?.total).toBe('number');
+        if (elapsed < 100 && n < 32_000_000) continue;
+        expect(elapsed).toBeGreaterThanOrEqual(100);
+        expect(ticks).toBeGreaterThanOrEqual(5);
+        break;
+      }
+    } finally {
+      clearInterval(timer);
+      await close();
+    }
+  });
+});
