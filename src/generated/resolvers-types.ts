@@ -221,7 +221,7 @@ export type EntityOrder = {
 export type EntityOrderField =
   /** By id. */
   | 'ID'
-  /** By name, ignoring case; ties broken by id. */
+  /** By name, in code-point order (capitals sort before lower case); ties broken by id. */
   | 'NAME';
 
 /** A figure a statement gives about an entity, e.g. "around 10,000 troops" in Russia. */
