@@ -23,6 +23,18 @@ const NODE_TYPES = [
   'Estimate',
 ] as const;
 
+/** Connections whose `totalCount` is a lazily run count query. */
+const CONNECTION_TYPES = [
+  'PersonConnection',
+  'StateConnection',
+  'OrganizationConnection',
+  'MilitaryUnitConnection',
+  'LocationConnection',
+  'EventConnection',
+  'StatementConnection',
+  'SourceConnection',
+] as const;
+
 const config: CodegenConfig = {
   overwrite: true,
   schema: 'schema.graphql',
@@ -45,7 +57,10 @@ const config: CodegenConfig = {
         useIndexSignature: true,
         useTypeImports: true,
         contextType: '../resolvers/context#ApiContext',
-        mappers: Object.fromEntries(NODE_TYPES.map((t) => [t, '../resolvers/models#NodeModel'])),
+        mappers: {
+          ...Object.fromEntries(NODE_TYPES.map((t) => [t, '../resolvers/models#NodeModel'])),
+          ...Object.fromEntries(CONNECTION_TYPES.map((t) => [t, '../resolvers/connections#ConnectionModel'])),
+        },
         scalars: { JSON: 'unknown' },
         strictScalars: true,
         enumsAsTypes: true,

@@ -21,8 +21,17 @@ interface PageRequest {
   readonly descending: boolean;
 }
 
-/** A Relay connection whose `totalCount` runs its count query only when asked for. */
-async function page(ctx: ApiContext, request: PageRequest) {
+/** A Relay connection as resolvers hold it: `totalCount` runs its count query only when asked for. */
+export interface ConnectionModel {
+  readonly edges: Array<{ cursor: string; node: GraphNode }>;
+  readonly pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount(): Promise<number>;
+}
+
+/** Field resolvers shared by every connection type. */
+export const connectionFields = { totalCount: (connection: ConnectionModel) => connection.totalCount() };
+
+async function page(ctx: ApiContext, request: PageRequest): Promise<ConnectionModel> {
   const cursor = decodeCursor(request.after, request.keyType);
   const noKey = request.keyType === 'number' ? -1 : '';
   const params = {

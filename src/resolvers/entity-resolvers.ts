@@ -1,5 +1,6 @@
 import type { GraphNode } from '../graph';
-import { type EntityLabel, ACTOR_LABELS } from '../model/graph-model';
+import type { RelationKind } from '../generated/resolvers-types';
+import { type ActorLabel, type EntityLabel, ACTOR_LABELS, RELATION_KINDS } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
 import { KIND_OF_LABEL, propertyFields, text } from './models';
@@ -8,8 +9,13 @@ import { nodesVia, relText, relatedOf } from './relationship-fields';
 const ACTORS: readonly string[] = ACTOR_LABELS;
 const PARTICIPANTS: readonly string[] = ['Person', 'State', 'Organization', 'MilitaryUnit'];
 
-/** Resolves an abstract type (interface or union) from the node's label. */
-export const byLabel = { __resolveType: (node: GraphNode) => node.label };
+/**
+ * Resolves an abstract type (interface or union) from the node's label; the
+ * loaders only ever return nodes of the labels the field allows.
+ */
+export function byLabel<Label extends string>() {
+  return { __resolveType: (node: GraphNode) => node.label as Label };
+}
 
 /** Fields every entity type shares (the `Entity` interface). */
 function entityFields(label: EntityLabel) {
@@ -48,6 +54,12 @@ function orderedBy<T>(items: T[], key: (item: T) => string | null, direction: 'a
     .map((entry) => entry.item);
 }
 
+/** A stored RELATION kind; writes only ever store the enum's values. */
+function relationKindOf(kind: string | null): RelationKind {
+  if (kind && (RELATION_KINDS as readonly string[]).includes(kind)) return kind as RelationKind;
+  throw new Error(`A RELATION has kind ${JSON.stringify(kind)}, outside RelationKind; the graph breaks its model.`);
+}
+
 /** `relations` of a state or organization: stored relationships in both directions. */
 async function relations(parent: GraphNode, _args: unknown, ctx: ApiContext) {
   const [outgoing, incoming] = await Promise.all([
@@ -55,7 +67,7 @@ async function relations(parent: GraphNode, _args: unknown, ctx: ApiContext) {
     relatedOf(ctx, TRAVERSALS.relationsTo, parent),
   ]);
   const view = (direction: 'OUTGOING' | 'INCOMING') => (r: (typeof outgoing)[number]) => ({
-    kind: relText(r, 'kind') ?? 'TIES',
+    kind: relationKindOf(relText(r, 'kind')),
     description: relText(r, 'description'),
     since: relText(r, 'since'),
     other: r.node,
@@ -74,10 +86,10 @@ async function officials(parent: GraphNode, _args: unknown, ctx: ApiContext) {
 }
 
 export const entityResolvers = {
-  Entity: byLabel,
-  Polity: byLabel,
-  Place: byLabel,
-  Actor: byLabel,
+  Entity: byLabel<EntityLabel>(),
+  Polity: byLabel<'State' | 'Organization'>(),
+  Place: byLabel<'Location' | 'State'>(),
+  Actor: byLabel<ActorLabel>(),
   Person: {
     ...entityFields('Person'),
     // Most recent `since` first.

@@ -1,10 +1,18 @@
 import { GraphQLScalarType } from 'graphql';
+import type { NodeLabel } from '../model/graph-model';
 import type { Resolvers } from '../generated/resolvers-types';
 import { entityResolvers } from './entity-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { statementResolvers } from './statement-resolvers';
 import { byLabel } from './entity-resolvers';
+import { connectionFields } from './connections';
+
+const CONNECTIONS = ['Person', 'State', 'Organization', 'MilitaryUnit', 'Location', 'Event', 'Statement', 'Source'] as const;
+const connectionResolvers = Object.fromEntries(CONNECTIONS.map((t) => [`${t}Connection`, connectionFields])) as Pick<
+  Resolvers,
+  `${(typeof CONNECTIONS)[number]}Connection`
+>;
 
 /** Arbitrary JSON values (relationship properties). */
 const JSON_SCALAR = new GraphQLScalarType({
@@ -15,14 +23,15 @@ const JSON_SCALAR = new GraphQLScalarType({
 });
 
 /** The complete resolver map for `schema.graphql`. */
-export const resolvers = {
+export const resolvers: Resolvers = {
   JSON: JSON_SCALAR,
-  SearchResult: byLabel,
+  SearchResult: byLabel<Exclude<NodeLabel, 'Estimate'>>(),
+  ...connectionResolvers,
   ...entityResolvers,
   ...statementResolvers,
   ...queryResolvers,
   ...mutationResolvers,
-} as unknown as Resolvers;
+};
 
 export { createContext } from './context';
 export type { ApiContext, ContextOptions, Credentials } from './context';

@@ -1,3 +1,4 @@
+import type { EntityKind } from '../generated/resolvers-types';
 import type { GraphNode, GraphValue } from '../graph';
 import { ENTITY_LABELS, type EntityLabel, type NodeLabel, isEntityLabel } from '../model/graph-model';
 
@@ -5,7 +6,7 @@ import { ENTITY_LABELS, type EntityLabel, type NodeLabel, isEntityLabel } from '
 export type NodeModel = GraphNode;
 
 /** GraphQL `EntityKind` for each entity label, and back. */
-export const KIND_OF_LABEL: Record<EntityLabel, string> = {
+export const KIND_OF_LABEL: Record<EntityLabel, EntityKind> = {
   Person: 'PERSON',
   State: 'STATE',
   Organization: 'ORGANIZATION',
