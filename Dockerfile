@@ -20,6 +20,7 @@ WORKDIR /app
 
 # Lockfile first so the dependency layer is cached across source edits.
 COPY package.json package-lock.json ./
+COPY vendor ./vendor
 RUN npm ci --no-audit --no-fund
 
 COPY . .
@@ -48,6 +49,7 @@ WORKDIR /app
 # The LadybugDB install script copies the prebuilt addon for this platform
 # from its optional per-platform package; no compiler is needed.
 COPY package.json package-lock.json ./
+COPY vendor ./vendor
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY --from=build /app/dist ./dist

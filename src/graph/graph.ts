@@ -1,6 +1,4 @@
 import { CypherLibrary } from './cypher-library';
-import { EmbeddedGraph } from './embedded/embedded-adapter';
-import { Neo4jGraph } from './neo4j/neo4j-adapter';
 import type { GraphPort } from './port';
 
 /** Which engine to open, and how. */
@@ -28,10 +26,16 @@ export interface Graph {
 export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = []): Promise<Graph> {
   const cypher = new CypherLibrary(config.engine);
   cypher.requireAll(requiredQueries);
-  const port: GraphPort =
-    config.engine === 'neo4j'
-      ? await Neo4jGraph.open(config)
-      : await EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
+  // Adapters load on demand: a Neo4j deployment never loads the embedded
+  // engine's native addon, which exists for fewer platforms than Node does.
+  let port: GraphPort;
+  if (config.engine === 'neo4j') {
+    const { Neo4jGraph } = await import('./neo4j/neo4j-adapter');
+    port = await Neo4jGraph.open(config);
+  } else {
+    const { EmbeddedGraph } = await import('./embedded/embedded-adapter');
+    port = await EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
+  }
   return { port, cypher };
 }
 
