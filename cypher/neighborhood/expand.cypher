@@ -1,6 +1,9 @@
 // One hop of a neighbourhood: every relationship, either direction, of a
 // frontier of nodes, capped. Both ends are returned so edges resolve to ids.
-UNWIND $ids AS id
-MATCH (a:{{labels}} {id: id})-[r]-(b)
+// `a.id IN $ids` uses the primary-key index on the embedded engine (an
+// UNWIND here scanned every table: 3 s against 50 ms at 100k nodes).
+MATCH (a:{{labels}})
+WHERE a.id IN $ids
+MATCH (a)-[r]-(b)
 RETURN a, r, b
 LIMIT $limit

@@ -1,5 +1,6 @@
 // For a batch of parents: how many incoming {{type}} relationships each has
-// from nodes of {{nodeLabels}}.
-UNWIND $ids AS parentId
-MATCH (parent:{{parentLabels}} {id: parentId})<-[rel:{{type}}]-(:{{nodeLabels}})
-RETURN parentId, count(rel) AS total
+// from nodes of {{nodeLabels}}. (`IN $ids`: see traverse/outgoing.)
+MATCH (parent:{{parentLabels}})
+WHERE parent.id IN $ids
+MATCH (parent)<-[rel:{{type}}]-(:{{nodeLabels}})
+RETURN parent.id AS parentId, count(rel) AS total
