@@ -16,6 +16,17 @@ export interface EmbeddedOptions {
   readonly queryTimeoutMs?: number;
 }
 
+/**
+ * Checkpoint once the write-ahead log holds this many bytes. LadybugDB keeps
+ * about 50 KB of buffer-pool memory per committed write transaction until the
+ * next checkpoint, while a small upsert adds only ~180 bytes of WAL. With the
+ * engine's default threshold no checkpoint happened in 10,000 writes: memory
+ * grew by ~50 MB per 1,000 writes, writes got ~5x slower, and a bounded
+ * buffer pool filled up ("buffer pool is full"). 256 KiB keeps memory flat.
+ * Found by test/reliability/soak.test.ts; see docs/reliability.md.
+ */
+export const EMBEDDED_CHECKPOINT_BYTES = 256 * 1024;
+
 /** A connection with its prepared statements, reused by query text. */
 class PooledConnection {
   private readonly prepared = new Map<string, PreparedStatement>();
@@ -128,7 +139,9 @@ export class EmbeddedGraph implements GraphPort {
     }
     let database: Database;
     try {
-      database = new Database(dbPath);
+      // Arguments: path, buffer pool (0 = engine default), compression, read-only, max size (0 = default),
+      // auto-checkpoint, checkpoint threshold in WAL bytes. See EMBEDDED_CHECKPOINT_BYTES.
+      database = new Database(dbPath, 0, true, false, 0, true, EMBEDDED_CHECKPOINT_BYTES);
       await database.init();
     } catch (cause) {
       throw translateOpenError(dbPath, cause);
