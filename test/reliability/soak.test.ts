@@ -49,6 +49,8 @@ async function gauge(server: ChildServer, name: string): Promise<number> {
 }
 const rssBytes = (server: ChildServer) => gauge(server, 'process_resident_memory_bytes');
 
+// Skipped unless RELIABILITY_LONG=1 (`npm run test:reliability`): a minute of load at
+// 32 connections is a long-run check, not part of every CI run.
 (LONG ? describe : describe.skip)(`soak: ${CONNECTIONS} connections, 80% reads / 20% writes, ${SECONDS} s`, () => {
   let dir: string | undefined;
   let server: ChildServer;
