@@ -13,7 +13,7 @@ export interface Related {
 /** Called once per batch, with the loader's name and the batch size (for metrics). */
 export type BatchObserver = (loader: string, size: number) => void;
 
-/** Huge id lists are split so that one UNWIND never carries more than this. */
+/** Huge id lists are split so that one batched query never carries more than this many ids. */
 export const MAX_BATCH_SIZE = 1000;
 
 /**
@@ -21,7 +21,8 @@ export const MAX_BATCH_SIZE = 1000;
  * caches hold what this request has seen, nothing more.
  *
  * Each loader batches every key asked for in one tick of execution (one level
- * of the GraphQL response) into one `UNWIND $ids` query. Loaders are keyed by
+ * of the GraphQL response) into one query over `$ids` (nodes by UNWIND; traversals by
+ * `id IN $ids`, which the embedded engine answers from its primary-key index). Loaders are keyed by
  * traversal and arguments, so a field asked twice with different arguments
  * gets its own batch.
  */
