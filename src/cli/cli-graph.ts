@@ -5,27 +5,16 @@
  * clear line and exit code 1.
  */
 import path from 'node:path';
+import { loadConfig } from '../config/config';
 import { type Graph, type GraphConfig, isGraphError, openGraph } from '../graph';
 
 /**
- * The engine from the environment: Neo4j when `NEO4J_URI` is set, otherwise
- * the embedded database at `EMBEDDED_DB_PATH` (default `./data/graph.lbug`).
+ * The engine from the environment, validated by the same rules as the server
+ * (`src/config/config.ts`): Neo4j when `NEO4J_URI` is set, otherwise the
+ * embedded database at `EMBEDDED_DB_PATH` (default `./data/graph.lbug`).
  */
 export function graphConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GraphConfig {
-  const timeout = Number(env.QUERY_TIMEOUT_MS);
-  const queryTimeoutMs = Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
-  if (env.NEO4J_URI) {
-    if (!env.NEO4J_PASSWORD) throw new Error('NEO4J_PASSWORD is required when NEO4J_URI is set.');
-    return {
-      engine: 'neo4j',
-      uri: env.NEO4J_URI,
-      user: env.NEO4J_USER || 'neo4j',
-      password: env.NEO4J_PASSWORD,
-      database: env.NEO4J_DATABASE || 'neo4j',
-      queryTimeoutMs,
-    };
-  }
-  return { engine: 'embedded', path: env.EMBEDDED_DB_PATH || './data/graph.lbug', queryTimeoutMs };
+  return loadConfig(env).graph;
 }
 
 /** A short description of where the graph lives, for progress messages. */
