@@ -22,6 +22,7 @@ export interface Graph {
 /**
  * Opens the configured engine and loads its Cypher library. The library is
  * loaded first, so a missing query file fails start-up before any connection.
+ * An embedded database gets its schema on open.
  */
 export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = []): Promise<Graph> {
   const cypher = new CypherLibrary(config.engine);
@@ -36,7 +37,19 @@ export async function openGraph(config: GraphConfig, requiredQueries: readonly s
     const { EmbeddedGraph } = await import('./embedded/embedded-adapter');
     port = await EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
   }
-  return { port, cypher };
+  const graph = { port, cypher };
+  // The embedded engine needs its tables before any query; creating them is
+  // idempotent and cheap, so every open does it. Neo4j is schemaless and gets
+  // its constraints from `npm run schema:apply` or the server's start-up.
+  if (config.engine === 'embedded') {
+    try {
+      await applySchema(graph);
+    } catch (error) {
+      await port.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return graph;
 }
 
 /** Creates the engine's schema (tables, or constraints and indexes). Idempotent. */

@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** Runs one CLI entry point with tsx against a throwaway embedded database. */
 function cli(tool: 'seed' | 'cypher' | 'schema-apply', args: string[], dbPath: string) {
-  const env = { ...process.env, EMBEDDED_DB_PATH: dbPath };
+  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DB_PATH: dbPath };
   delete env.NEO4J_URI;
   const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', `${tool}.ts`), ...args], {
     cwd: ROOT,

@@ -56,6 +56,18 @@ describe('Opening the embedded database', () => {
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
+  it('creates the schema on first open, so a new database answers queries at once', async () => {
+    const graph = await openGraph({ engine: 'embedded', path: path.join(folder, 'fresh', 'graph.lbug') });
+    try {
+      const rows = await graph.port.read(graph.cypher.get('aggregate/count-by-label'));
+      expect(rows).toEqual([]);
+      const people = await graph.port.read(graph.cypher.render('read/nodes-by-ids', { labels: 'Person' }), { ids: ['nobody'] });
+      expect(people).toEqual([]);
+    } finally {
+      await graph.port.close();
+    }
+  });
+
   it('fails with GRAPH_PATH_UNUSABLE and names the path when it lies under a regular file', async () => {
     const file = path.join(folder, 'plain-file');
     writeFileSync(file, 'not a folder');
