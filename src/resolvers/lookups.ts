@@ -1,7 +1,6 @@
 import type { GraphNode } from '../graph';
-import { ENTITY_LABELS, NODE_LABELS, type NodeLabel } from '../model/graph-model';
+import type { NodeLabel } from '../model/graph-model';
 import type { ApiContext } from './context';
-import { labelOfKind } from './models';
 
 /** Looks a node up by id among `labels`; null when unknown. Batched per request. */
 export function lookup(ctx: ApiContext, labels: readonly NodeLabel[], id: string): Promise<GraphNode | null> {
@@ -11,11 +10,4 @@ export function lookup(ctx: ApiContext, labels: readonly NodeLabel[], id: string
 /** A root lookup field (`person(id)`, `entity(id)`...). */
 export function lookupField(labels: readonly NodeLabel[]) {
   return (_root: unknown, args: { id: string }, ctx: ApiContext) => lookup(ctx, labels, args.id);
-}
-
-export const ANY_ENTITY = ENTITY_LABELS;
-export const ANY_NODE = NODE_LABELS;
-
-export function labelOfKindOrNull(kind: string | null | undefined): NodeLabel | null {
-  return kind ? labelOfKind(kind) : null;
 }

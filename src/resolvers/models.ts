@@ -1,6 +1,6 @@
 import type { EntityKind } from '../generated/resolvers-types';
 import type { GraphNode, GraphValue } from '../graph';
-import { ENTITY_LABELS, type EntityLabel, type NodeLabel, isEntityLabel } from '../model/graph-model';
+import type { EntityLabel, NodeLabel } from '../model/graph-model';
 
 /** What resolvers pass around for every stored node: the port's plain node. */
 export type NodeModel = GraphNode;
@@ -30,12 +30,6 @@ export function labelOfSearchKind(kind: string): NodeLabel {
   if (kind === 'STATEMENT') return 'Statement';
   if (kind === 'SOURCE') return 'Source';
   return labelOfKind(kind);
-}
-
-export const ENTITY_ONLY = ENTITY_LABELS;
-
-export function isEntityNode(node: GraphNode | null | undefined): node is GraphNode {
-  return !!node && isEntityLabel(node.label);
 }
 
 /** A string property, or null. */

@@ -1,5 +1,4 @@
 import {
-  ENTITY_PROPERTIES,
   NODE_PROPERTIES,
   type NodeLabel,
   isEntityLabel,
@@ -44,6 +43,3 @@ function searchTextFor(label: NodeLabel, row: Record<string, ParamValue>): strin
   if (label === 'Source') return searchTextOf(s('title'), s('publisher'));
   return searchTextOf(s('name'), s('unit'), s('scope'));
 }
-
-/** Entity columns in declaration order, for callers that build entity rows. */
-export const ENTITY_COLUMNS = Object.keys(ENTITY_PROPERTIES);
