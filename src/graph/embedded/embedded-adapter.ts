@@ -10,7 +10,11 @@ import { convertEmbeddedRows } from './embedded-values';
 export interface EmbeddedOptions {
   /** A database path (created if missing) or `:memory:`. */
   readonly path: string;
-  /** Connections serving reads concurrently. */
+  /**
+   * Connections serving reads concurrently (default 4: on 2 cores, 4 gave
+   * 6-26% more HTTP lookups/s and ~18% more nested queries/s than 2 at 16
+   * client connections).
+   */
   readonly readConnections?: number;
   /** Default per-query timeout. */
   readonly queryTimeoutMs?: number;
@@ -146,7 +150,7 @@ export class EmbeddedGraph implements GraphPort {
     } catch (cause) {
       throw translateOpenError(dbPath, cause);
     }
-    const count = Math.max(1, options.readConnections ?? 2);
+    const count = Math.max(1, options.readConnections ?? 4);
     const connections = Array.from({ length: count + 1 }, () => new Connection(database));
     await Promise.all(connections.map((c) => c.init()));
     const [writer, ...readers] = connections as [Connection, ...Connection[]];
