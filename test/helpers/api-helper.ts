@@ -37,6 +37,8 @@ export interface Api {
     variables?: Record<string, unknown>,
     options?: RunOptions,
   ): Promise<RunResult<D>>;
+  /** Runs an operation that must succeed (no errors) and returns its data. */
+  read(query: string, variables?: Record<string, unknown>): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -51,9 +53,14 @@ export async function apiOver(graph: Graph, closeGraph: () => Promise<void>): Pr
   });
   await server.start();
   let closed = false;
-  return {
+  const api: Api = {
     graph,
     server,
+    async read(query, variables) {
+      const result = await api.run(query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    },
     async run(query, variables, options = {}) {
       const contextValue = createContext({
         graph,
@@ -78,6 +85,7 @@ export async function apiOver(graph: Graph, closeGraph: () => Promise<void>): Pr
       }
     },
   };
+  return api;
 }
 
 /** Opens the API over a fresh in-memory graph; seeded with the article unless `seed: false`. */

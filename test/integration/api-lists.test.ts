@@ -12,11 +12,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function read(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const result = await api.run(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data;
-}
+/** Runs a query that must succeed; returns its data. */
+const read = (query: string, variables?: Record<string, unknown>) => api.read(query, variables);
 
 const nodeIds = (connection: { edges: Array<{ node: { id: string } }> }) =>
   connection.edges.map((e) => e.node.id);

@@ -14,11 +14,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function read(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const result = await api.run(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data;
-}
+/** Runs a query that must succeed; returns its data. */
+const read = (query: string, variables?: Record<string, unknown>) => api.read(query, variables);
 
 const seed = readSeed();
 const labelOf = new Map(seed.nodes.map((n) => [n.id, n.label as string]));
