@@ -2,7 +2,6 @@ import type { GraphNode } from '../graph';
 import type { Related, Traversal } from '../loaders';
 import type { ApiContext } from './context';
 import { pageSize, MAX_PAGE_SIZE } from './arguments';
-import { text, texts } from './models';
 
 /**
  * Lists without a `first` argument are still bounded: one parent returns at
@@ -29,4 +28,3 @@ export function relText(related: Related, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-export { text, texts };

@@ -167,7 +167,6 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'aggregate/top-mentioned': () => entityLabels,
   'neighborhood/expand': () => anyLabels,
   'path/shortest': () => anyLabels,
-  'read/degree': () => anyLabels,
   'read/nodes-by-ids': () => anyLabels,
   'search/text': () => anyLabels,
   'read/entity-count': () => ENTITY_LABELS.map((label) => ({ label })),

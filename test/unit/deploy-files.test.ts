@@ -39,7 +39,7 @@ const DOCUMENTED_ENV: Record<string, string | null> = {
 // Helpers
 // ---------------------------------------------------------------------------
 
-type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Yaml = Record<string, any>;  
 
 function packageScripts(): Record<string, string> {
   const pkg = JSON.parse(read('package.json')) as { scripts?: Record<string, string> };

@@ -297,34 +297,33 @@ function relationItems(entity: EntityData): HTMLElement[] {
     since || until ? ` (${since ?? '…'}–${until ?? ''})` : '';
   const ref = (r: { __typename?: string; id?: string; name?: string }) =>
     r.id && r.name ? entityLink({ id: r.id, name: r.name }) : '?';
+  const relation = (r: {
+    kind: string;
+    other: Parameters<typeof ref>[0];
+    description?: string | null;
+    since?: string | null;
+  }) =>
+    li(
+      h('span', { class: 'rel-kind' }, r.kind.toLowerCase()),
+      ' with ',
+      ref(r.other),
+      r.description ? ` — ${r.description}` : '',
+      r.since ? ` (since ${r.since})` : '',
+    );
   switch (entity.__typename) {
     case 'Person':
       for (const role of entity.roles)
         li(role.title ?? 'Role', ' at ', ref(role.organization), dates(role.since, role.until));
       break;
     case 'State':
-      for (const r of entity.relations)
-        li(
-          h('span', { class: 'rel-kind' }, r.kind.toLowerCase()),
-          ' with ',
-          ref(r.other),
-          r.description ? ` — ${r.description}` : '',
-          r.since ? ` (since ${r.since})` : '',
-        );
+      for (const r of entity.relations) relation(r);
       for (const o of entity.officials) li(o.title ?? 'Official', ': ', entityLink(o.person));
       for (const m of entity.members) li('Member body: ', entityLink(m));
       for (const u of entity.units) li('Unit: ', entityLink(u));
       for (const l of entity.locations) li('Contains: ', entityLink(l));
       break;
     case 'Organization':
-      for (const r of entity.relations)
-        li(
-          h('span', { class: 'rel-kind' }, r.kind.toLowerCase()),
-          ' with ',
-          ref(r.other),
-          r.description ? ` — ${r.description}` : '',
-          r.since ? ` (since ${r.since})` : '',
-        );
+      for (const r of entity.relations) relation(r);
       for (const p of entity.partOf) li('Part of ', ref(p));
       for (const o of entity.officials) li(o.title ?? 'Official', ': ', entityLink(o.person));
       for (const m of entity.members) li('Member body: ', entityLink(m));
