@@ -4,7 +4,6 @@
  * embedded database stays locked while open) and turns any failure into one
  * clear line and exit code 1.
  */
-import path from 'node:path';
 import { loadConfig } from '../config/config';
 import { type Graph, type GraphConfig, isGraphError, openGraph } from '../graph';
 
@@ -15,13 +14,6 @@ import { type Graph, type GraphConfig, isGraphError, openGraph } from '../graph'
  */
 export function graphConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GraphConfig {
   return loadConfig(env).graph;
-}
-
-/** A short description of where the graph lives, for progress messages. */
-export function describeConfig(config: GraphConfig): string {
-  return config.engine === 'neo4j'
-    ? `Neo4j at ${config.uri} (database ${config.database})`
-    : `embedded graph at ${path.resolve(config.path)}`;
 }
 
 /** The one line printed for a failure: the message, and the stable code when there is one. */

@@ -2,11 +2,11 @@
  * `npm run schema:apply`: creates the engine's schema (embedded tables, or
  * Neo4j constraints and indexes). Idempotent.
  */
-import { applySchema } from '../graph';
-import { describeConfig, runWithGraph } from './cli-graph';
+import { applySchema, describeGraphConfig } from '../graph';
+import { runWithGraph } from './cli-graph';
 
 void runWithGraph('schema:apply', async (graph, config) => {
-  console.log(`Applying the schema to the ${describeConfig(config)}`);
+  console.log(`Applying the schema to the ${describeGraphConfig(config)}`);
   const statements = await applySchema(graph);
   console.log(`Applied ${statements} schema statements.`);
 });

@@ -1,11 +1,11 @@
 /**
- * `npm run seed`: applies the schema, loads `seed/article.json` (idempotent:
+ * `npm run seed`: applies the schema (once), loads `seed/article.json` (idempotent:
  * loading twice changes nothing) and prints the counts per label and type.
  */
 import path from 'node:path';
-import { applySchema } from '../graph';
+import { describeGraphConfig, ensureSchema } from '../graph';
 import { ARTICLE_SEED, countGraph, loadSeed, readSeed } from '../seed/load-seed';
-import { describeConfig, runWithGraph } from './cli-graph';
+import { runWithGraph } from './cli-graph';
 
 function printCounts(title: string, counts: Record<string, number>): void {
   const entries = Object.entries(counts).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
@@ -17,8 +17,10 @@ function printCounts(title: string, counts: Record<string, number>): void {
 
 void runWithGraph('seed', async (graph, config) => {
   const started = performance.now();
-  console.log(`Seeding the ${describeConfig(config)}`);
-  console.log(`Applied ${await applySchema(graph)} schema statements.`);
+  console.log(`Seeding the ${describeGraphConfig(config)}`);
+  // Engines that apply their schema on open have it already; the others get it now.
+  const applied = await ensureSchema(graph);
+  if (applied > 0) console.log(`Applied ${applied} schema statements.`);
   console.log(`Loading ${path.relative(process.cwd(), ARTICLE_SEED)}`);
   const summary = await loadSeed(graph, readSeed(), (message) => console.log(message));
   const ms = Math.round(performance.now() - started);

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, redactedConfig } from '../config/config';
-import { isGraphError } from '../graph';
+import { graphLocation, isGraphError } from '../graph';
 import { bootstrapGraph } from '../server/bootstrap';
 import { startHttpServer } from '../server/http-server';
 import { createLogger } from '../server/logger';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   logger.debug({ config: redactedConfig(config) }, 'configuration');
-  const where = config.graph.engine === 'neo4j' ? config.graph.uri : config.graph.path;
+  const where = graphLocation(config.graph);
   let graph;
   try {
     graph = await bootstrapGraph(config.graph, { seedIfEmpty: config.seedOnStart, logger });

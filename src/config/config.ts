@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GraphConfig } from '../graph';
+import { type GraphConfig, REDACTED, redactGraphConfig } from '../graph';
 
 const int = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -129,6 +129,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The configuration with secrets replaced, for logs. */
 export function redactedConfig(config: Config): Record<string, unknown> {
-  const graph = config.graph.engine === 'neo4j' ? { ...config.graph, password: '[redacted]' } : config.graph;
-  return { ...config, graph, apiToken: config.apiToken ? '[redacted]' : undefined };
+  return { ...config, graph: redactGraphConfig(config.graph), apiToken: config.apiToken ? REDACTED : undefined };
 }

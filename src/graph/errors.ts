@@ -24,6 +24,8 @@ export const GraphErrorCode = {
   INTEGER_OUT_OF_RANGE: 'GRAPH_INTEGER_OUT_OF_RANGE',
   /** A named query or its engine variant is missing from `cypher/`. */
   QUERY_NOT_FOUND: 'GRAPH_QUERY_NOT_FOUND',
+  /** The configuration names an engine the registry (`engines.ts`) does not know. */
+  ENGINE_UNKNOWN: 'GRAPH_ENGINE_UNKNOWN',
   /** Any other failure of a query. */
   QUERY_FAILED: 'GRAPH_QUERY_FAILED',
 } as const;

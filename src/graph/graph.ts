@@ -1,17 +1,8 @@
 import { CypherLibrary } from './cypher-library';
+import { type GraphConfig, appliesSchemaOnOpen, graphEngine } from './engines';
 import type { GraphPort } from './port';
 
-/** Which engine to open, and how. */
-export type GraphConfig =
-  | {
-      readonly engine: 'neo4j';
-      readonly uri: string;
-      readonly user: string;
-      readonly password: string;
-      readonly database: string;
-      readonly queryTimeoutMs?: number;
-    }
-  | { readonly engine: 'embedded'; readonly path: string; readonly queryTimeoutMs?: number };
+export type { GraphConfig } from './engines';
 
 /** An open engine with the Cypher library of its dialect. */
 export interface Graph {
@@ -20,28 +11,19 @@ export interface Graph {
 }
 
 /**
- * Opens the configured engine and loads its Cypher library. The library is
- * loaded first, so a missing query file fails start-up before any connection.
- * An embedded database gets its schema on open.
+ * Opens the configured engine and loads its Cypher library. The engine is
+ * looked up first (an unknown one fails with GRAPH_ENGINE_UNKNOWN), then the
+ * library is loaded, so a missing query file fails start-up before any
+ * connection. Engines whose registry entry says `schemaOnOpen` get their
+ * schema here.
  */
 export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = []): Promise<Graph> {
+  const engine = graphEngine(config);
   const cypher = new CypherLibrary(config.engine);
   cypher.requireAll(requiredQueries);
-  // Adapters load on demand: a Neo4j deployment never loads the embedded
-  // engine's native addon, which exists for fewer platforms than Node does.
-  let port: GraphPort;
-  if (config.engine === 'neo4j') {
-    const { Neo4jGraph } = await import('./neo4j/neo4j-adapter');
-    port = await Neo4jGraph.open(config);
-  } else {
-    const { EmbeddedGraph } = await import('./embedded/embedded-adapter');
-    port = await EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
-  }
+  const port = await engine.open(config);
   const graph = { port, cypher };
-  // The embedded engine needs its tables before any query; creating them is
-  // idempotent and cheap, so every open does it. Neo4j is schemaless and gets
-  // its constraints from `npm run schema:apply` or the server's start-up.
-  if (config.engine === 'embedded') {
+  if (engine.schemaOnOpen) {
     try {
       await applySchema(graph);
     } catch (error) {
@@ -50,6 +32,15 @@ export async function openGraph(config: GraphConfig, requiredQueries: readonly s
     }
   }
   return graph;
+}
+
+/**
+ * Applies the schema unless `openGraph` already did for this engine, so
+ * start-up applies it exactly once. Returns the statements it ran (0 when
+ * the open had applied them).
+ */
+export async function ensureSchema(graph: Graph): Promise<number> {
+  return appliesSchemaOnOpen(graph.port.engine) ? 0 : applySchema(graph);
 }
 
 /** Creates the engine's schema (tables, or constraints and indexes). Idempotent. */

@@ -2,8 +2,17 @@
  * The graph layer's public surface. Code outside `src/graph` imports from
  * here only; adding an export is a deliberate act.
  */
-export { applySchema, openGraph, pingGraph } from './graph';
-export type { Graph, GraphConfig } from './graph';
+export { applySchema, ensureSchema, openGraph, pingGraph } from './graph';
+export type { Graph } from './graph';
+export {
+  ENGINE_NAMES,
+  REDACTED,
+  describeGraphConfig,
+  graphEngine,
+  graphLocation,
+  redactGraphConfig,
+} from './engines';
+export type { EmbeddedConfig, GraphConfig, GraphEngine, Neo4jConfig } from './engines';
 export { CypherLibrary, readCypherFiles, slotsOf, CYPHER_DIR } from './cypher-library';
 export type { CypherFile } from './cypher-library';
 export { GraphError, GraphErrorCode, isGraphError } from './errors';

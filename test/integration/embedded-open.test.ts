@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphError, GraphErrorCode, openGraph } from '../../src/graph';
+import { bootstrapGraph } from '../../src/server/bootstrap';
 import { openTestGraph } from '../helpers/graph-helper';
 
 async function openFailure(dbPath: string): Promise<GraphError> {
@@ -63,6 +64,18 @@ describe('Opening the embedded database', () => {
       expect(rows).toEqual([]);
       const people = await graph.port.read(graph.cypher.render('read/nodes-by-ids', { labels: 'Person' }), { ids: ['nobody'] });
       expect(people).toEqual([]);
+    } finally {
+      await graph.port.close();
+    }
+  });
+
+  it('applies the schema once at server start-up: on open, not again in the bootstrap', async () => {
+    const graph = await bootstrapGraph({ engine: 'embedded', path: path.join(folder, 'once', 'graph.lbug') }, { seedIfEmpty: false });
+    try {
+      const statements = graph.cypher.statements('schema/create');
+      const stats = graph.port.stats.snapshot();
+      expect(statements.length).toBeGreaterThan(0);
+      for (const statement of statements) expect(stats[statement.name]?.count).toBe(1);
     } finally {
       await graph.port.close();
     }
