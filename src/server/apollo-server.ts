@@ -2,6 +2,10 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginDrainHttpServer,
+  type ApolloServerPluginDrainHttpServerOptions,
+} from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -18,6 +22,12 @@ export interface ApolloOptions {
   readonly limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
   readonly logger?: Logger;
   readonly metrics?: Metrics;
+  /**
+   * The HTTP server to drain when `stop()` is called: it stops accepting,
+   * lets in-flight requests finish for up to `stopGracePeriodMillis`, then
+   * closes what is left. Absent for servers without a listener (tests).
+   */
+  readonly drain?: ApolloServerPluginDrainHttpServerOptions;
 }
 
 /** Limit errors from graphql-armor carry no code; give each a stable one. */
@@ -133,6 +143,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
     validationRules: [...protection.validationRules, costLimitRule(options.limits.maxCost)],
     plugins: [
       ...protection.plugins,
+      ...(options.drain ? [ApolloServerPluginDrainHttpServer(options.drain)] : []),
       observabilityPlugin(options),
       options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],

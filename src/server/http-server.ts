@@ -36,12 +36,17 @@ const REQUEST_ID = /^[\w.-]{1,128}$/;
 export async function startHttpServer(config: ServerConfig, graph: Graph, logger: Logger): Promise<RunningServer> {
   const metrics = new Metrics();
   const stopObserving = metrics.observeGraph(graph.port.stats);
-  const apollo = createApolloServer({ ...config, logger, metrics });
-  await apollo.start();
-
   const app = express();
   app.disable('x-powered-by');
-  let inFlight = 0;
+  // Created before Apollo so that its drain plugin sees every connection.
+  const server = http.createServer(app);
+  const apollo = createApolloServer({
+    ...config,
+    logger,
+    metrics,
+    drain: { httpServer: server, stopGracePeriodMillis: config.shutdownGraceMs },
+  });
+  await apollo.start();
   let draining = false;
 
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -52,12 +57,11 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     const started = performance.now();
     // Read the path now: routers mounted with app.use('/graphql', ...) strip their prefix from req.path.
     const requestPath = req.path;
-    inFlight += 1;
     res.on('close', () => {
-      inFlight -= 1;
       const route = req.route?.path ?? (requestPath.startsWith('/explorer') ? '/explorer' : requestPath === '/graphql' ? '/graphql' : 'other');
       metrics.httpDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, (performance.now() - started) / 1000);
     });
+    // A keep-alive client sending more work during the drain is told to reconnect elsewhere.
     if (draining) res.setHeader('connection', 'close');
     next();
   });
@@ -134,7 +138,6 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     res.status(error.status ?? 500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -146,12 +149,8 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
   const shutdown = (): Promise<void> => {
     shutdownPromise ??= (async () => {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const deadline = Date.now() + config.shutdownGraceMs;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      server.closeAllConnections();
-      await closed;
+      // Apollo's drain plugin closes the listener, ends idle connections, waits for
+      // in-flight requests (up to SHUTDOWN_GRACE_MS) and then closes the rest.
       await apollo.stop();
       stopObserving();
       await graph.port.close();
