@@ -9,6 +9,7 @@ WHERE parent.id IN $ids
 MATCH (parent)-[rel:{{type}}]->(node:{{nodeLabels}})
 WITH parent.id AS parentId, rel, node
 ORDER BY parentId, node.{{orderKey}}, node.id
+// SKIP 0 skips nothing: LadybugDB refuses ORDER BY in WITH unless SKIP or LIMIT follows.
 SKIP 0
 WITH parentId, collect({rel: rel, node: node}) AS items
 RETURN parentId, items[0..$limit] AS items

@@ -57,24 +57,3 @@ export class ConflictError extends ApiError {
     super(message, ApiErrorCode.CONFLICT, extensions);
   }
 }
-
-/** The request ran past its deadline; graph work was aborted. */
-export class RequestTimeoutError extends ApiError {
-  constructor(timeoutMs: number) {
-    super(`The request took longer than ${timeoutMs} ms and was stopped.`, ApiErrorCode.REQUEST_TIMEOUT, { timeoutMs });
-  }
-}
-
-/** The graph engine cannot be reached; retrying later may succeed. */
-export class ServiceUnavailableError extends ApiError {
-  constructor(message = 'The graph database is not available; retry later.') {
-    super(message, ApiErrorCode.SERVICE_UNAVAILABLE, { retryable: true });
-  }
-}
-
-/** Lets the compiler prove a switch handles every case. */
-export class UnreachableCaseError extends Error {
-  constructor(value: never) {
-    super(`Unreachable case: ${JSON.stringify(value)}`);
-  }
-}

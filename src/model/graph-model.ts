@@ -4,7 +4,7 @@
  *
  * Everything that builds Cypher text from a label or a relationship type takes
  * it from here, never from user input. The embedded DDL in
- * `cypher/schema/embedded.cypher`, the Neo4j constraints and the Cypher lint
+ * `cypher/schema/create.embedded.cypher`, the Neo4j constraints and the Cypher lint
  * all agree with this file (checked in `test/unit/graph-model.test.ts`).
  */
 

@@ -22,8 +22,6 @@ export interface ApiContext {
   /** The request's query count and deadline. */
   readonly budget: RequestBudget;
   readonly credentials: Credentials;
-  /** Milliseconds a request may spend; used in timeout messages. */
-  readonly timeoutMs: number;
   /** The request id (from `x-request-id` or generated), for logs. */
   readonly requestId: string;
 }
@@ -53,7 +51,6 @@ export function createContext(options: ContextOptions): ApiContext {
     loaders: new Loaders(options.graph, port, options.onBatch),
     budget,
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
-    timeoutMs,
     requestId: options.requestId ?? '-',
   };
 }
