@@ -4,7 +4,8 @@
  * picks it (the first one when none is active), Escape closes the list.
  */
 import { request } from './client';
-import { h, clear, LABEL_NAMES } from './dom';
+import { h, clear } from './dom';
+import { labelName } from './labels';
 import { SearchEntitiesDocument, type SearchEntitiesQuery } from './generated/graphql';
 
 type Hit = SearchEntitiesQuery['search'][number];
@@ -101,7 +102,7 @@ export function setupCombobox(options: ComboboxOptions): { setValue(text: string
         h(
           'span',
           { class: `chip chip--${choice.label}` },
-          LABEL_NAMES[choice.label] ?? choice.label,
+          labelName(choice.label) ?? choice.label,
         ),
         h('span', { class: 'option-name' }, choice.name),
       );

@@ -54,41 +54,6 @@ export function pathHref(from?: string, to?: string): string {
   return parts.join('/');
 }
 
-/** Human words for node labels and entity kinds. */
-export const LABEL_NAMES: Record<string, string> = {
-  Person: 'Person',
-  State: 'State',
-  Organization: 'Organization',
-  MilitaryUnit: 'Military unit',
-  Location: 'Location',
-  Event: 'Event',
-  Statement: 'Statement',
-  Source: 'Source',
-  Estimate: 'Estimate',
-};
-
-export const ENTITY_LABELS = new Set([
-  'Person',
-  'State',
-  'Organization',
-  'MilitaryUnit',
-  'Location',
-  'Event',
-]);
-
-/** Node colours by label; all readable with white text and against white. */
-export const LABEL_COLOURS: Record<string, string> = {
-  Person: '#1d4ed8',
-  State: '#15803d',
-  Organization: '#7e22ce',
-  MilitaryUnit: '#b91c1c',
-  Location: '#a16207',
-  Event: '#c2410c',
-  Statement: '#475569',
-  Source: '#0f766e',
-  Estimate: '#be185d',
-};
-
 export function loading(message = 'Loading…'): HTMLElement {
   return h(
     'p',

@@ -4,7 +4,7 @@
  * instance is exposed as `window.__cy` for tests and debugging.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { LABEL_COLOURS } from './dom';
+import { labelColour } from './labels';
 
 export interface GraphData {
   nodes: readonly { id: string; label: string; name: string }[];
@@ -59,7 +59,7 @@ export function renderGraph(
         label: n.label,
         name: n.name,
         short: shortName(n.name),
-        colour: LABEL_COLOURS[n.label] ?? '#334155',
+        colour: labelColour(n.label) ?? '#334155',
       },
       classes: [
         n.id === options.centreId ? 'centre' : '',

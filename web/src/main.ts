@@ -6,16 +6,60 @@
  *   #/entity/<id>              an entity (also `?id=<id>` or /explorer/entity/<id>)
  *   #/entity/<id>/statement/<s>  the same, scrolled to one of its statements
  *   #/path[/<from>[/<to>]]     "How are these connected?"
+ *
+ * To add a view, give it a module under `views/` and one entry in `ROUTES`.
  */
 import './styles.css';
 import { setupCombobox } from './combobox';
 import { clear, entityHref } from './dom';
-import { renderEntity, renderHome, renderPath } from './views';
+import { renderEntity } from './views/entity-view';
+import { renderHome } from './views/home-view';
+import { renderPath } from './views/path-view';
 
-type Route =
-  | { name: 'home' }
-  | { name: 'entity'; id: string; statement?: string }
-  | { name: 'path'; from?: string; to?: string };
+/** What a view is given: the element to fill, and whether its navigation is still the current one. */
+interface ViewTarget {
+  readonly main: HTMLElement;
+  /** False once the user has navigated elsewhere: a view drops late results instead of showing them. */
+  readonly isCurrent: () => boolean;
+}
+
+/**
+ * One route: the first path segment after `#/` that selects it, how the
+ * remaining segments (already URI-decoded) become its parameters, and the
+ * view that renders them.
+ */
+interface Route<P> {
+  readonly segment: string;
+  parse(parts: readonly (string | undefined)[]): P | undefined;
+  render(target: ViewTarget, params: P): void | Promise<void>;
+}
+
+/** Declares a route with typed parameters. */
+function route<P>(definition: Route<P>): Route<unknown> {
+  // Erases P for the table: `show` only ever passes a route what its own `parse` returned.
+  return definition as Route<unknown>;
+}
+
+/** Every route but the start page, which takes any hash no route matches. */
+const ROUTES: readonly Route<unknown>[] = [
+  route({
+    segment: 'entity',
+    parse: ([id, kind, statement]) =>
+      id ? { id, statement: kind === 'statement' ? statement : undefined } : undefined,
+    render: ({ main, isCurrent }, { id, statement }) => renderEntity(main, id, isCurrent, statement),
+  }),
+  route({
+    segment: 'path',
+    parse: ([from, to]) => ({ from, to }),
+    render: ({ main, isCurrent }, { from, to }) => renderPath(main, from, to, isCurrent),
+  }),
+];
+
+const HOME: Route<unknown> = route({
+  segment: '',
+  parse: () => ({}),
+  render: ({ main, isCurrent }) => renderHome(main, isCurrent),
+});
 
 function decode(part: string | undefined): string | undefined {
   if (!part) return undefined;
@@ -26,14 +70,16 @@ function decode(part: string | undefined): string | undefined {
   }
 }
 
-export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] === 'entity' && parts[1]) {
-    const statement = parts[2] === 'statement' ? decode(parts[3]) : undefined;
-    return { name: 'entity', id: decode(parts[1]) ?? '', statement };
+/** The route `hash` selects, with its parameters; the start page when none matches. */
+export function parseRoute(hash: string): { route: Route<unknown>; params: unknown } {
+  const [first, ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const parts = rest.map(decode);
+  for (const candidate of ROUTES) {
+    if (candidate.segment !== first) continue;
+    const params = candidate.parse(parts);
+    if (params !== undefined) return { route: candidate, params };
   }
-  if (parts[0] === 'path') return { name: 'path', from: decode(parts[1]), to: decode(parts[2]) };
-  return { name: 'home' };
+  return { route: HOME, params: {} };
 }
 
 /** `?id=x` and /explorer/entity/x are turned into the canonical #/entity/x. */
@@ -48,23 +94,14 @@ function canonicalise(): void {
 const main = document.getElementById('main') as HTMLElement;
 let generation = 0;
 
-function route(): void {
+function show(): void {
   const mine = ++generation;
   const isCurrent = () => mine === generation;
   window.__cy?.destroy();
   window.__cy = undefined;
   clear(main);
-  const r = parseRoute(location.hash);
-  switch (r.name) {
-    case 'entity':
-      void renderEntity(main, r.id, isCurrent, r.statement);
-      break;
-    case 'path':
-      void renderPath(main, r.from, r.to, isCurrent);
-      break;
-    default:
-      renderHome(main, isCurrent);
-  }
+  const { route: current, params } = parseRoute(location.hash);
+  void current.render({ main, isCurrent }, params);
   window.scrollTo(0, 0);
 }
 
@@ -84,5 +121,5 @@ setupCombobox({
 });
 
 canonicalise();
-window.addEventListener('hashchange', route);
-route();
+window.addEventListener('hashchange', show);
+show();
