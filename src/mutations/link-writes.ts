@@ -112,11 +112,7 @@ async function existingRelationship(
   from: string,
   to: string,
 ): Promise<Record<string, unknown> | null> {
-  const rows = await tx.run(
-    cypher.render('traverse/outgoing', { parentLabels: fromLabel, type, nodeLabels: toLabel, orderKey: 'id' }),
-    { ids: [from], limit: 100 },
-  );
-  const items = Array.isArray(rows[0]?.items) ? (rows[0].items as Array<{ node?: { id?: string }; rel?: unknown }>) : [];
-  const match = items.find((item) => item.node?.id === to);
-  return match && isGraphRelationship(match.rel) ? { ...match.rel.properties } : null;
+  const [row] = await tx.run(cypher.render('read/relationship-between', { type, fromLabel, toLabel }), { from, to });
+  const match = row?.r;
+  return isGraphRelationship(match) ? { ...match.properties } : null;
 }

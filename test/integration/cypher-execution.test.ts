@@ -235,6 +235,23 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
     expect(ids(typo, 'node')).toEqual(['north-korea']);
   });
 
+  it('finds the relationship between two nodes, with its properties, or nothing', async () => {
+    const slots = { type: 'HOLDS_ROLE', fromLabel: 'Person', toLabel: 'State' };
+    const [row] = await read('read/relationship-between', slots, {
+      from: 'antony-blinken',
+      to: 'united-states',
+    });
+    expect(row?.r).toMatchObject({
+      type: 'HOLDS_ROLE',
+      startId: 'antony-blinken',
+      endId: 'united-states',
+      properties: { title: 'Secretary of State' },
+    });
+    expect(
+      await read('read/relationship-between', slots, { from: 'antony-blinken', to: 'russia' }),
+    ).toEqual([]);
+  });
+
   it('traverses relationships for a batch of parents, in order, capped per parent', async () => {
     const made = await read(
       'traverse/outgoing',

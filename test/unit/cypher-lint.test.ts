@@ -174,6 +174,7 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'read/statement-page': () => pages(['Statement'], false),
   'read/estimates-of': () => ENTITY_LABELS.map((label) => ({ label })),
   'read/statements-made-by': () => ACTOR_LABELS.map((label) => ({ label })),
+  'read/relationship-between': () => endpointPairs(RELATIONSHIP_TYPES, true),
   'traverse/outgoing': () => traversals('outgoing'),
   'traverse/incoming': () => traversals('incoming'),
   'traverse/count-incoming': incomingCounts,
