@@ -9,19 +9,10 @@
  * schema's fields. The context is `ApiContext` (`src/resolvers/context.ts`).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { NODE_LABELS } from './src/model/graph-model';
 
-/** Object types whose parent value in resolvers is a stored node. */
-const NODE_TYPES = [
-  'Person',
-  'State',
-  'Organization',
-  'MilitaryUnit',
-  'Location',
-  'Event',
-  'Statement',
-  'Source',
-  'Estimate',
-] as const;
+/** Object types whose parent value in resolvers is a stored node: one per label of the model. */
+const NODE_TYPES = NODE_LABELS;
 
 /** Connections whose `totalCount` is a lazily run count query. */
 const CONNECTION_TYPES = [

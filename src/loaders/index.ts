@@ -4,4 +4,4 @@ export type { BatchObserver, Related } from './loaders';
 export { requestPort } from './request-port';
 export type { RequestBudget } from './request-port';
 export { TRAVERSALS, narrowed } from './traversals';
-export type { Traversal, TraversalName } from './traversals';
+export type { Traversal } from './traversals';

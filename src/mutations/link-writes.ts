@@ -2,23 +2,18 @@ import type { CypherLibrary, GraphTransaction } from '../graph';
 import { isGraphRelationship } from '../graph';
 import {
   NODE_LABELS,
-  RELATIONSHIPS,
-  RELATION_KINDS,
   type NodeLabel,
-  type RelationshipSpec,
+  type PropertySpec,
   type RelationshipType,
   allowsEndpoints,
   isRelationshipType,
+  relationshipSpec,
 } from '../model/graph-model';
 import { BadUserInputError } from '../errors';
 import { checkDate, checkId, checkText } from '../resolvers/arguments';
 import { edgeProperties } from '../resolvers/graph-view';
 import { linkNodes } from '../writes/write-graph';
 import { expectNode, nodesInTx } from './tx-lookups';
-
-/** Types clients may link and unlink; the others belong to addStatement/addEstimate. */
-const MANAGED: readonly RelationshipType[] = ['MADE', 'REPORTED_IN', 'ESTIMATES', 'ATTRIBUTED_TO'];
-const DATE_PROPERTIES = new Set(['since', 'until', 'asOf']);
 
 export interface LinkInput {
   type: string;
@@ -27,49 +22,68 @@ export interface LinkInput {
   properties?: Record<string, unknown> | null;
 }
 
+const ISO_LIKE = /^\d{4}(-\d{2}){0,2}$/;
+
+/** Checks one link property by its kind in the model; returns the value to store. */
+function checkLinkProperty(key: string, property: PropertySpec, value: unknown): unknown {
+  const argument = `input.properties.${key}`;
+  switch (property.kind) {
+    case 'list': {
+      const list = value as string[];
+      if (list.length > property.maxItems) throw new BadUserInputError(argument, `accepts at most ${property.maxItems} entries.`);
+      return list.map((item, i) => checkText(`${argument}[${i}]`, item, { max: property.itemMax }));
+    }
+    case 'enum':
+      if (!property.values.includes(String(value))) {
+        throw new BadUserInputError(argument, `must be one of ${property.values.join(', ')}.`);
+      }
+      return value;
+    case 'date': {
+      // Dates on relationships may be ISO dates or kept as stated ("on Thursday").
+      const textValue = checkText(argument, String(value), { max: property.max });
+      return ISO_LIKE.test(textValue) ? checkDate(argument, textValue) : textValue;
+    }
+    case 'text':
+      return checkText(argument, String(value), { max: property.max });
+  }
+}
+
 /** Validates a link before anything is written: type, ids and the type's properties. */
 export function checkLinkInput(input: LinkInput) {
-  if (!isRelationshipType(input.type) || MANAGED.includes(input.type)) {
+  if (!isRelationshipType(input.type) || relationshipSpec(input.type).managed) {
     throw new BadUserInputError('input.type', `"${input.type}" cannot be linked by clients.`);
   }
   const type = input.type;
-  const spec: RelationshipSpec = RELATIONSHIPS[type];
+  const spec = relationshipSpec(type);
   const properties: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input.properties ?? {})) {
     if (value === undefined) continue;
-    if (!(key in spec.properties)) {
+    const property = spec.properties[key];
+    if (!property) {
       const allowed = Object.keys(spec.properties);
       throw new BadUserInputError(
         `input.properties.${key}`,
         `is not a property of ${type}; ${allowed.length ? `it takes ${allowed.join(', ')}` : 'it takes no properties'}.`,
       );
     }
-    if (value === null) properties[key] = null;
-    else if (key === 'disciplines') {
-      const list = value as string[];
-      if (list.length > 20) throw new BadUserInputError('input.properties.disciplines', 'accepts at most 20 entries.');
-      properties[key] = list.map((d, i) => checkText(`input.properties.disciplines[${i}]`, d, { max: 100 }));
-    } else if (key === 'kind') {
-      if (!(RELATION_KINDS as readonly string[]).includes(String(value))) {
-        throw new BadUserInputError('input.properties.kind', `must be one of ${RELATION_KINDS.join(', ')}.`);
-      }
-      properties[key] = value;
-    } else {
-      const textValue = checkText(`input.properties.${key}`, String(value), { max: key === 'description' ? 1000 : 200 });
-      // Dates on relationships may be ISO dates or kept as stated ("on Thursday").
-      properties[key] = DATE_PROPERTIES.has(key) && /^\d{4}(-\d{2}){0,2}$/.test(textValue) ? checkDate(`input.properties.${key}`, textValue) : textValue;
-    }
+    properties[key] = value === null ? null : checkLinkProperty(key, property, value);
   }
   return { type, from: checkId('input.from', input.from), to: checkId('input.to', input.to), properties };
+}
+
+/** Properties the model requires when a relationship is created, missing from `properties`. */
+function missingOnCreate(type: RelationshipType, properties: Record<string, unknown>): string | undefined {
+  return Object.entries(relationshipSpec(type).properties).find(
+    ([key, p]) => p.kind === 'enum' && p.requiredOnCreate && !properties[key],
+  )?.[0];
 }
 
 /** Creates or updates one relationship; returns the edge as stored and whether it is new. */
 export async function link(tx: GraphTransaction, cypher: CypherLibrary, input: ReturnType<typeof checkLinkInput>) {
   const { fromLabel, toLabel } = await endpoints(tx, cypher, input.type, input.from, input.to);
   const existing = await existingRelationship(tx, cypher, input.type, fromLabel, toLabel, input.from, input.to);
-  if (input.type === 'RELATION' && !existing && !input.properties.kind) {
-    throw new BadUserInputError('input.properties.kind', 'is required when creating a RELATION.');
-  }
+  const missing = existing ? undefined : missingOnCreate(input.type, input.properties);
+  if (missing) throw new BadUserInputError(`input.properties.${missing}`, `is required when creating a ${input.type}.`);
   const merged = { ...(existing ?? {}), ...input.properties };
   const [rel] = await linkNodes(tx, cypher, input.type, fromLabel, toLabel, [{ from: input.from, to: input.to, properties: merged }]);
   return {
@@ -96,7 +110,7 @@ async function endpoints(tx: GraphTransaction, cypher: CypherLibrary, type: Rela
   const fromLabel = expectNode(nodes, 'input.from', from, NODE_LABELS, 'node').label as NodeLabel;
   const toLabel = expectNode(nodes, 'input.to', to, NODE_LABELS, 'node').label as NodeLabel;
   if (!allowsEndpoints(type, fromLabel, toLabel)) {
-    const allowed = RELATIONSHIPS[type].endpoints.map(([f, t]) => `${f} -> ${t}`).join(', ');
+    const allowed = relationshipSpec(type).endpoints.map(([f, t]) => `${f} -> ${t}`).join(', ');
     throw new BadUserInputError('input.type', `${type} cannot link a ${fromLabel} to a ${toLabel}; it links ${allowed}.`);
   }
   return { fromLabel, toLabel };

@@ -2,21 +2,12 @@ import type { CypherLibrary, GraphNode, GraphRelationship, GraphTransaction, Par
 import { isGraphNode, isGraphRelationship } from '../graph';
 import {
   type NodeLabel,
-  RELATIONSHIPS,
-  type RelationshipSpec,
+  type PropertySpec,
   type RelationshipType,
   isEntityLabel,
+  relationshipSpec,
 } from '../model/graph-model';
 import { type NodeRecord, nodeRow } from './node-rows';
-
-/** Relationship types with properties have their own link query. */
-const LINK_QUERIES: Partial<Record<RelationshipType, string>> = {
-  HOLDS_ROLE: 'write/link-holds-role',
-  DEPLOYED_TO: 'write/link-deployed-to',
-  TRAINED_BY: 'write/link-trained-by',
-  RELATION: 'write/link-relation',
-  PARTICIPATED_IN: 'write/link-participated-in',
-};
 
 /** The query that writes nodes of `label`, and whether it takes a batch of rows. */
 function upsertQuery(cypher: CypherLibrary, label: NodeLabel) {
@@ -48,19 +39,18 @@ export interface LinkRecord {
   readonly properties?: Readonly<Record<string, unknown>>;
 }
 
-/** The row a link query takes: endpoints plus every property of the type. */
-export function linkRow(type: RelationshipType, link: LinkRecord): Record<string, ParamValue> {
-  const spec: RelationshipSpec = RELATIONSHIPS[type];
-  const row: Record<string, ParamValue> = { from: link.from, to: link.to };
-  for (const [key, kind] of Object.entries(spec.properties)) {
-    const value = link.properties?.[key];
-    if (kind === 'STRING[]') row[key] = Array.isArray(value) ? value.map(String) : [];
-    else row[key] = typeof value === 'string' ? value : null;
-  }
-  return row;
+/** The value written for one property of a link: lists as `[]` rather than null (see `nodeRow`). */
+export function linkValue(property: PropertySpec, value: unknown): ParamValue {
+  if (property.kind === 'list') return Array.isArray(value) ? value.map(String) : [];
+  return typeof value === 'string' ? value : null;
 }
 
-/** Creates or updates relationships of one type between nodes of two labels. */
+/**
+ * Creates or updates relationships of one type between nodes of two labels:
+ * merges them, then sets every property the model gives the type (a property
+ * missing from a record is written as null). A record with a property the
+ * type does not have is an error, never silently dropped.
+ */
 export async function linkNodes(
   tx: GraphTransaction,
   cypher: CypherLibrary,
@@ -70,8 +60,21 @@ export async function linkNodes(
   links: readonly LinkRecord[],
 ): Promise<GraphRelationship[]> {
   if (links.length === 0) return [];
-  const name = LINK_QUERIES[type] ?? 'write/link';
-  const slots: Record<string, string> = name === 'write/link' ? { type, fromLabel, toLabel } : { fromLabel, toLabel };
-  const rows = await tx.run(cypher.render(name, slots), { rows: links.map((l) => linkRow(type, l)) });
+  const properties = relationshipSpec(type).properties;
+  for (const link of links) {
+    const unknown = Object.keys(link.properties ?? {}).filter((key) => !(key in properties));
+    if (unknown.length > 0) {
+      throw new Error(
+        `${type} ${link.from} -> ${link.to} has ${unknown.join(', ')}, which ${type} does not have; ` +
+          `its properties are ${Object.keys(properties).join(', ') || 'none'} (src/model/graph-model.ts).`,
+      );
+    }
+  }
+  const slots = { type, fromLabel, toLabel };
+  let rows = await tx.run(cypher.render('write/link', slots), { rows: links.map(({ from, to }) => ({ from, to })) });
+  for (const [key, property] of Object.entries(properties)) {
+    const values = links.map(({ from, to, properties: given }) => ({ from, to, value: linkValue(property, given?.[key]) }));
+    rows = await tx.run(cypher.render('write/set-link-property', { ...slots, key }), { rows: values });
+  }
   return rows.map((r) => r.r).filter(isGraphRelationship);
 }
