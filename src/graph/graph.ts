@@ -1,5 +1,7 @@
 import { CypherLibrary } from './cypher-library';
 import type { GraphPort } from './port';
+import type { GraphQueries, QueryPort } from './queries/cypher-queries';
+import { QUERY_NAMES } from './queries/query-names';
 
 /** Which engine to open, and how. */
 export type GraphConfig =
@@ -17,14 +19,21 @@ export type GraphConfig =
 export interface Graph {
   readonly port: GraphPort;
   readonly cypher: CypherLibrary;
+  /**
+   * Makes this graph's query layer over a (request-scoped) port. Absent for
+   * the engines, whose layer is `createQueries(port, cypher)`; the benchmark's
+   * in-memory graph answers the typed queries from JS maps instead.
+   */
+  readonly queryLayer?: (port: QueryPort) => GraphQueries;
 }
 
 /**
  * Opens the configured engine and loads its Cypher library. The library is
- * loaded first, so a missing query file fails start-up before any connection.
+ * loaded first and must hold every query the query layer runs
+ * (`QUERY_NAMES`), so a missing query file fails start-up before any connection.
  * An embedded database gets its schema on open.
  */
-export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = []): Promise<Graph> {
+export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = QUERY_NAMES): Promise<Graph> {
   const cypher = new CypherLibrary(config.engine);
   cypher.requireAll(requiredQueries);
   // Adapters load on demand: a Neo4j deployment never loads the embedded

@@ -62,12 +62,3 @@ export function narrowed(traversal: Traversal, label: EntityLabel | undefined): 
   return label ? { ...traversal, nodeLabels: [label] } : traversal;
 }
 
-/** The slots that fill `traverse/outgoing` or `traverse/incoming` for a traversal. */
-export function traversalSlots(traversal: Traversal): Record<string, string> {
-  return {
-    type: traversal.type,
-    parentLabels: traversal.parentLabels.join('|'),
-    nodeLabels: traversal.nodeLabels.join('|'),
-    orderKey: traversal.orderKey,
-  };
-}

@@ -1,9 +1,9 @@
-import type { GraphNode } from '../graph';
-import { isGraphNode } from '../graph';
-import type { NodeLabel } from '../model/graph-model';
+import type { GraphNode, KeyedNode, KeysetWindow } from '../graph';
+import type { EntityLabel, OrderKey } from '../model/graph-model';
+import { checkText } from '../model/validate';
 import { BadUserInputError } from '../errors';
 import type { ApiContext } from './context';
-import { checkText, decodeCursor, encodeCursor, pageSize } from './arguments';
+import { decodeCursor, encodeCursor, pageSize } from './arguments';
 
 interface Order {
   field?: string | null;
@@ -11,11 +11,11 @@ interface Order {
 }
 
 interface PageRequest {
-  readonly query: string;
-  readonly countQuery: string;
-  readonly slots: Record<string, string>;
-  readonly filters: Record<string, string | string[]>;
+  /** One page of the list, `limit` rows after the cursor. */
+  readonly fetch: (window: KeysetWindow) => Promise<KeyedNode[]>;
+  readonly count: () => Promise<number>;
   readonly keyType: 'string' | 'number';
+  readonly orderKey: OrderKey;
   readonly first: number;
   readonly after: string | null | undefined;
   readonly descending: boolean;
@@ -31,42 +31,29 @@ export interface ConnectionModel {
 /** Field resolvers shared by every connection type. */
 export const connectionFields = { totalCount: (connection: ConnectionModel) => connection.totalCount() };
 
-async function page(ctx: ApiContext, request: PageRequest): Promise<ConnectionModel> {
-  const cursor = decodeCursor(request.after, request.keyType);
-  const noKey = request.keyType === 'number' ? -1 : '';
-  const params = {
-    ...request.filters,
-    afterKey: cursor?.key ?? noKey,
-    afterId: cursor?.id ?? '',
-    reverse: request.descending,
-    limit: request.first + 1,
-  };
-  const rows =
-    request.first === 0 ? [] : await ctx.port.read(ctx.graph.cypher.render(request.query, request.slots), params);
-  const nodes = rows.filter((r) => isGraphNode(r.n)).map((r) => ({ node: r.n as GraphNode, key: r.key }));
+async function page(request: PageRequest): Promise<ConnectionModel> {
+  const after = decodeCursor(request.after, request.keyType);
+  const window: KeysetWindow = { after, orderKey: request.orderKey, descending: request.descending, limit: request.first + 1 };
+  const nodes = request.first === 0 ? [] : await request.fetch(window);
   const visible = nodes.slice(0, request.first);
   const edges = visible.map(({ node, key }) => ({ cursor: encodeCursor(key, node.id), node }));
   return {
     edges,
     pageInfo: {
       hasNextPage: nodes.length > request.first,
-      hasPreviousPage: cursor !== null,
+      hasPreviousPage: after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: async () => {
-      const [row] = await ctx.port.read(ctx.graph.cypher.render(request.countQuery, request.slots), request.filters);
-      return Number(row?.total ?? 0);
-    },
+    totalCount: request.count,
   };
 }
 
-const ORDER_KEYS: Record<string, string> = { NAME: 'name', ID: 'id', ORDINAL: 'ordinal' };
+const ORDER_KEYS: Record<string, OrderKey> = { NAME: 'name', ID: 'id', ORDINAL: 'ordinal' };
 
 function orderOf(order: Order | null | undefined, fallback: string) {
   const field = order?.field ?? fallback;
-  const direction = order?.direction === 'DESC' ? 'DESC' : 'ASC';
-  return { orderKey: ORDER_KEYS[field] ?? 'name', direction, descending: direction === 'DESC' };
+  return { orderKey: ORDER_KEYS[field] ?? 'name', descending: order?.direction === 'DESC' };
 }
 
 export interface EntityListArgs {
@@ -77,24 +64,32 @@ export interface EntityListArgs {
 }
 
 /** `people`, `states`, ... and `sources`: one label, keyset-paged. */
-export function entityConnection(label: NodeLabel) {
+export function entityConnection(label: EntityLabel | 'Source') {
   return (_root: unknown, args: EntityListArgs, ctx: ApiContext) => {
     const first = pageSize(args.first);
-    const ids = args.filter?.ids ?? [];
+    const ids = [...(args.filter?.ids ?? [])];
     if (ids.length > 100) throw new BadUserInputError('filter.ids', `accepts at most 100 ids; got ${ids.length}.`);
     const contains = args.filter?.nameContains ?? args.filter?.titleContains;
     const order = orderOf(args.orderBy, 'NAME');
     const nameContains = contains ? checkText('filter.nameContains', contains, { max: 200 }).toLowerCase() : '';
-    // Sources have no category property (and no orderBy): their own query, without slots.
-    const source = label === 'Source';
-    return page(ctx, {
-      query: source ? 'read/source-page' : 'read/entity-page',
-      countQuery: source ? 'read/source-count' : 'read/entity-count',
-      slots: source ? {} : { label, orderKey: order.orderKey, direction: order.direction },
-      filters: source ? { nameContains, ids: [...ids] } : { nameContains, category: args.filter?.category ?? '', ids: [...ids] },
-      keyType: 'string',
-      first,
-      after: args.after,
+    const common = { keyType: 'string' as const, first, after: args.after };
+    // Sources have no category property and no orderBy: their own queries, by name ascending.
+    if (label === 'Source') {
+      const filter = { nameContains, ids };
+      return page({
+        ...common,
+        fetch: (window) => ctx.queries.sourcePage(filter, window),
+        count: () => ctx.queries.sourceCount(filter),
+        orderKey: 'name',
+        descending: false,
+      });
+    }
+    const filter = { nameContains, category: args.filter?.category ?? '', ids };
+    return page({
+      ...common,
+      fetch: (window) => ctx.queries.entityPage(label, filter, window),
+      count: () => ctx.queries.entityCount(label, filter),
+      orderKey: order.orderKey,
       descending: order.descending,
     });
   };
@@ -117,22 +112,21 @@ export interface StatementListArgs {
 export function statementConnection(_root: unknown, args: StatementListArgs, ctx: ApiContext) {
   const f = args.filter ?? {};
   const order = orderOf(args.orderBy, 'ORDINAL');
-  return page(ctx, {
-    query: 'read/statement-page',
-    countQuery: 'read/statement-count',
-    slots: { orderKey: order.orderKey, direction: order.direction },
-    filters: {
-      kind: f.kind ?? '',
-      textContains: f.textContains ? checkText('filter.textContains', f.textContains, { max: 200 }).toLowerCase() : '',
-      speakerId: f.speakerId ?? '',
-      mentionsId: f.mentionsId ?? '',
-      addressedToId: f.addressedToId ?? '',
-      sourceId: f.sourceId ?? '',
-    },
+  const filter = {
+    kind: f.kind ?? '',
+    textContains: f.textContains ? checkText('filter.textContains', f.textContains, { max: 200 }).toLowerCase() : '',
+    speakerId: f.speakerId ?? '',
+    mentionsId: f.mentionsId ?? '',
+    addressedToId: f.addressedToId ?? '',
+    sourceId: f.sourceId ?? '',
+  };
+  return page({
+    fetch: (window) => ctx.queries.statementPage(filter, window),
+    count: () => ctx.queries.statementCount(filter),
     keyType: order.orderKey === 'ordinal' ? 'number' : 'string',
+    orderKey: order.orderKey,
     first: pageSize(args.first),
     after: args.after,
     descending: order.descending,
   });
 }
-

@@ -6,7 +6,7 @@
  */
 import { CypherLibrary, type Graph, type GraphNode, type Params, type Row } from '../../src/graph';
 import { ENTITY_LABELS, NODE_LABELS } from '../../src/model/graph-model';
-import { nodeRow } from '../../src/writes/node-rows';
+import { nodeRow } from '../../src/graph';
 import { countGraph } from '../../src/seed/load-seed';
 import { openTestGraph, type TestGraph } from '../helpers/graph-helper';
 

@@ -9,7 +9,7 @@ import { CypherLibrary } from '../../src/graph';
 import { TRAVERSALS } from '../../src/loaders';
 import { RELATIONSHIPS, type RelationshipSpec, relationshipSpec, RELATIONSHIP_TYPES } from '../../src/model/graph-model';
 import { type LinkContract, parseEmbeddedDdl, relationshipDisagreements } from '../../src/model/model-checks';
-import { checkLinkInput } from '../../src/mutations/link-writes';
+import { checkLinkInput } from '../../src/mutations';
 import { loadTypeDefs } from '../../src/schema/load-schema';
 
 const ddl = parseEmbeddedDdl(new CypherLibrary('embedded').statements('schema/create').map((s) => s.text)).rels;
@@ -96,7 +96,7 @@ describe('The relationship model', () => {
     expect(() => checkLinkInput({ type: 'DEPLOYED_TO', from: 'unit', to: 'kursk', properties: { asOf: '2024-13' } })).toThrow(
       'input.properties.asOf: "2024-13" is not an ISO-8601 date; use YYYY, YYYY-MM or YYYY-MM-DD.',
     );
-    expect(() => checkLinkInput({ type: 'RELATION', from: 'a', to: 'b', properties: { kind: 'FRIENDSHIP' } })).toThrow(
+    expect(() => checkLinkInput({ type: 'RELATION', from: 'a', to: 'b', properties: { kind: 'FRIENDSHIP' as never } })).toThrow(
       'input.properties.kind: must be one of PARTNERSHIP, ALLIANCE, WAR, TIES, RIVALRY.',
     );
   });
