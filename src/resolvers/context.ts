@@ -1,4 +1,4 @@
-import type { Credentials } from '../auth/credentials';
+import type { Credentials } from '../auth';
 import { type Graph, type GraphQueries, createQueries } from '../graph';
 import { type BatchObserver, Loaders } from '../loaders';
 import { type RequestBudget, requestPort } from './request-port';
