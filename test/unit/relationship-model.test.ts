@@ -33,7 +33,7 @@ const withExtraType: Record<string, RelationshipSpec> = {
   ...RELATIONSHIPS,
   SANCTIONS: {
     endpoints: [['State', 'Organization']],
-    properties: { since: { kind: 'date', max: 200 }, basis: { kind: 'text', max: 200 } },
+    properties: { since: { kind: 'date', max: 200 }, sanctionBasis: { kind: 'text', max: 200 } },
     traversals: { sanctionedBy: { direction: 'incoming' } },
   },
 };
@@ -47,7 +47,7 @@ describe('The relationship model', () => {
     expect(relationshipDisagreements(withExtraType, ddl, sdl)).toEqual([
       'SANCTIONS has no relationship table in the embedded DDL; add CREATE REL TABLE IF NOT EXISTS SANCTIONS(...) to cypher/schema/create.embedded.cypher.',
       'SANCTIONS can be linked by clients but is missing from enum LinkType in schema.graphql; add it there (or mark it managed in the model).',
-      'SANCTIONS.basis is missing from input LinkProperties in schema.graphql; add the field basis.',
+      'SANCTIONS.sanctionBasis is missing from input LinkProperties in schema.graphql; add the field sanctionBasis.',
     ]);
   });
 
