@@ -1,14 +1,16 @@
+import type {
+  EntityOrder,
+  QueryPeopleArgs,
+  QuerySourcesArgs,
+  QueryStatementsArgs,
+  StatementOrder,
+} from '../generated/resolvers-types';
 import type { GraphNode, KeyedNode, KeysetWindow } from '../graph';
 import type { EntityLabel, OrderKey } from '../model/graph-model';
 import { checkText } from '../model/validate';
 import { BadUserInputError } from '../errors';
 import type { ApiContext } from './context';
 import { decodeCursor, encodeCursor, pageSize } from './arguments';
-
-interface Order {
-  field?: string | null;
-  direction?: string | null;
-}
 
 interface PageRequest {
   /** One page of the list, `limit` rows after the cursor. */
@@ -51,70 +53,61 @@ async function page(request: PageRequest): Promise<ConnectionModel> {
 
 const ORDER_KEYS: Record<string, OrderKey> = { NAME: 'name', ID: 'id', ORDINAL: 'ordinal' };
 
-function orderOf(order: Order | null | undefined, fallback: string) {
+function orderOf(order: EntityOrder | StatementOrder | null | undefined, fallback: string) {
   const field = order?.field ?? fallback;
   return { orderKey: ORDER_KEYS[field] ?? 'name', descending: order?.direction === 'DESC' };
 }
 
-export interface EntityListArgs {
-  first?: number | null;
-  after?: string | null;
-  filter?: { nameContains?: string | null; category?: string | null; ids?: readonly string[] | null; titleContains?: string | null } | null;
-  orderBy?: Order | null;
-}
+/** The lower-cased substring filter; empty for none. */
+const containsFilter = (argument: string, value: string | null | undefined): string =>
+  value ? checkText(argument, value, { max: 200 }).toLowerCase() : '';
 
-/** `people`, `states`, ... and `sources`: one label, keyset-paged. */
-export function entityConnection(label: EntityLabel | 'Source') {
-  return (_root: unknown, args: EntityListArgs, ctx: ApiContext) => {
+/** `people`, `states`, ...: one entity label, keyset-paged. The six list fields share one argument type. */
+export function entityConnection(label: EntityLabel) {
+  return (_root: unknown, args: QueryPeopleArgs, ctx: ApiContext) => {
     const first = pageSize(args.first);
     const ids = [...(args.filter?.ids ?? [])];
     if (ids.length > 100) throw new BadUserInputError('filter.ids', `accepts at most 100 ids; got ${ids.length}.`);
-    const contains = args.filter?.nameContains ?? args.filter?.titleContains;
     const order = orderOf(args.orderBy, 'NAME');
-    const nameContains = contains ? checkText('filter.nameContains', contains, { max: 200 }).toLowerCase() : '';
-    const common = { keyType: 'string' as const, first, after: args.after };
-    // Sources have no category property and no orderBy: their own queries, by name ascending.
-    if (label === 'Source') {
-      const filter = { nameContains, ids };
-      return page({
-        ...common,
-        fetch: (window) => ctx.queries.sourcePage(filter, window),
-        count: () => ctx.queries.sourceCount(filter),
-        orderKey: 'name',
-        descending: false,
-      });
-    }
-    const filter = { nameContains, category: args.filter?.category ?? '', ids };
+    const filter = {
+      nameContains: containsFilter('filter.nameContains', args.filter?.nameContains),
+      category: args.filter?.category ?? '',
+      ids,
+    };
     return page({
-      ...common,
       fetch: (window) => ctx.queries.entityPage(label, filter, window),
       count: () => ctx.queries.entityCount(label, filter),
+      keyType: 'string',
       orderKey: order.orderKey,
+      first,
+      after: args.after,
       descending: order.descending,
     });
   };
 }
 
-export interface StatementListArgs {
-  first?: number | null;
-  after?: string | null;
-  filter?: {
-    speakerId?: string | null;
-    mentionsId?: string | null;
-    addressedToId?: string | null;
-    kind?: string | null;
-    sourceId?: string | null;
-    textContains?: string | null;
-  } | null;
-  orderBy?: Order | null;
+/** `sources`: their own queries (sources have no category and no orderBy), by title ascending. */
+export function sourceConnection(_root: unknown, args: QuerySourcesArgs, ctx: ApiContext) {
+  const first = pageSize(args.first);
+  // The argument keeps the name entity lists use, so the message reads as it always has.
+  const filter = { nameContains: containsFilter('filter.nameContains', args.filter?.titleContains), ids: [] };
+  return page({
+    fetch: (window) => ctx.queries.sourcePage(filter, window),
+    count: () => ctx.queries.sourceCount(filter),
+    keyType: 'string',
+    orderKey: 'name',
+    first,
+    after: args.after,
+    descending: false,
+  });
 }
 
-export function statementConnection(_root: unknown, args: StatementListArgs, ctx: ApiContext) {
+export function statementConnection(_root: unknown, args: QueryStatementsArgs, ctx: ApiContext) {
   const f = args.filter ?? {};
   const order = orderOf(args.orderBy, 'ORDINAL');
   const filter = {
     kind: f.kind ?? '',
-    textContains: f.textContains ? checkText('filter.textContains', f.textContains, { max: 200 }).toLowerCase() : '',
+    textContains: containsFilter('filter.textContains', f.textContains),
     speakerId: f.speakerId ?? '',
     mentionsId: f.mentionsId ?? '',
     addressedToId: f.addressedToId ?? '',

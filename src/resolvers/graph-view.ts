@@ -1,3 +1,4 @@
+import type { QueryNeighborhoodArgs, QueryPathArgs } from '../generated/resolvers-types';
 import type { GraphNode, GraphRelationship } from '../graph';
 import { edgeProperties } from '../model/edge-properties';
 import { NODE_LABELS, isEntityLabel } from '../model/graph-model';
@@ -39,7 +40,7 @@ const CLOSING_ROW_LIMIT = 20_000;
  */
 export async function neighborhood(
   _root: unknown,
-  args: { id: string; hops?: number | null; limit?: number | null },
+  args: QueryNeighborhoodArgs,
   ctx: ApiContext,
 ) {
   const hops = intInRange('hops', args.hops, { min: 1, max: 2, fallback: 1 });
@@ -92,7 +93,7 @@ export async function neighborhood(
 /** `path(from, to, maxHops)`: a shortest chain in either direction, or null. */
 export async function shortestPath(
   _root: unknown,
-  args: { from: string; to: string; maxHops?: number | null },
+  args: QueryPathArgs,
   ctx: ApiContext,
 ) {
   const maxHops = intInRange('maxHops', args.maxHops, { min: 1, max: 6, fallback: 4 });

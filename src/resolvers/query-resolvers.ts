@@ -1,7 +1,8 @@
+import type { QueryCoMentionsArgs, QuerySpeakersArgs, QueryTopMentionedArgs } from '../generated/resolvers-types';
 import { ENTITY_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
 import { intInRange } from '../model/validate';
 import type { ApiContext } from './context';
-import { entityConnection, statementConnection } from './connections';
+import { entityConnection, sourceConnection, statementConnection } from './connections';
 import { neighborhood, shortestPath } from './graph-view';
 import { lookupField } from './lookups';
 import { labelOfKind } from './models';
@@ -33,25 +34,25 @@ export const queryResolvers = {
     militaryUnits: entityConnection('MilitaryUnit'),
     locations: entityConnection('Location'),
     events: entityConnection('Event'),
-    sources: entityConnection('Source'),
+    sources: sourceConnection,
     statements: statementConnection,
 
     search,
     neighborhood,
     path: shortestPath,
 
-    topMentioned: async (_root: unknown, args: { kind?: string | null; first?: number | null }, ctx: ApiContext) => {
+    topMentioned: async (_root: unknown, args: QueryTopMentionedArgs, ctx: ApiContext) => {
       const labels = args.kind ? [labelOfKind(args.kind)] : ENTITY_LABELS;
       const limit = firstOf(args.first);
       const rows = limit === 0 ? [] : await ctx.queries.topMentioned(labels, limit);
       return rows.map((r) => ({ entity: r.node, count: r.total }));
     },
-    speakers: async (_root: unknown, args: { first?: number | null }, ctx: ApiContext) => {
+    speakers: async (_root: unknown, args: QuerySpeakersArgs, ctx: ApiContext) => {
       const limit = firstOf(args.first);
       const rows = limit === 0 ? [] : await ctx.queries.speakers(limit);
       return rows.map((r) => ({ speaker: r.node, count: r.total }));
     },
-    coMentions: async (_root: unknown, args: { id: string; first?: number | null }, ctx: ApiContext) => {
+    coMentions: async (_root: unknown, args: QueryCoMentionsArgs, ctx: ApiContext) => {
       const limit = firstOf(args.first);
       const rows = limit === 0 ? [] : await ctx.queries.coMentions(args.id, limit);
       return rows.map((r) => ({ entity: r.node, count: r.total }));

@@ -1,3 +1,4 @@
+import type { QuerySearchArgs } from '../generated/resolvers-types';
 import type { GraphNode } from '../graph';
 import { ENTITY_LABELS, type NodeLabel } from '../model/graph-model';
 import { checkText, intInRange } from '../model/validate';
@@ -14,7 +15,7 @@ const SEARCHABLE: readonly NodeLabel[] = [...ENTITY_LABELS, 'Statement', 'Source
  */
 export async function search(
   _root: unknown,
-  args: { text: string; kinds?: readonly string[] | null; first?: number | null },
+  args: QuerySearchArgs,
   ctx: ApiContext,
 ): Promise<Array<{ score: number; node: GraphNode }>> {
   const text = checkText('text', args.text, { max: 200 }).toLowerCase();
