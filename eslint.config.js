@@ -2,6 +2,38 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
+/**
+ * Imports point down only (src/README.md): each folder of src/ may not import
+ * the folders listed for it, which sit above it on a request's path.
+ * `generated` (types from the SDL contract) is open to resolvers and mutations.
+ */
+const ABOVE = {
+  resolvers: ['server', 'cli'],
+  mutations: ['server', 'cli', 'resolvers', 'loaders', 'seed'],
+  loaders: ['server', 'cli', 'resolvers', 'mutations', 'seed'],
+  seed: ['server', 'cli', 'resolvers', 'mutations', 'loaders'],
+  auth: ['server', 'cli', 'resolvers', 'mutations', 'loaders', 'seed', 'graph'],
+  graph: ['server', 'cli', 'config', 'resolvers', 'mutations', 'loaders', 'seed', 'auth', 'generated'],
+  model: ['server', 'cli', 'config', 'resolvers', 'mutations', 'loaders', 'seed', 'auth', 'graph', 'generated'],
+  errors: ['server', 'cli', 'config', 'resolvers', 'mutations', 'loaders', 'seed', 'auth', 'graph', 'model', 'generated'],
+};
+const layerRules = Object.entries(ABOVE).map(([folder, above]) => ({
+  files: [`src/${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: above.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+            message: `src/${folder} must not import from ${above.join(', ')}: imports point down only (see src/README.md).`,
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 module.exports = tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'scratch/', 'src/generated/', 'web/dist/', 'web/src/generated/', 'bench/results/', 'test/artifacts/'] },
   js.configs.recommended,
@@ -12,6 +44,7 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerRules,
   {
     // Tests read untyped JSON responses; `any` there is deliberate.
     files: ['test/**/*.ts', 'bench/**/*.ts'],

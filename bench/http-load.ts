@@ -70,7 +70,7 @@ function unclosable(graph: Graph): Graph {
     writeTransaction: (w, o) => port.writeTransaction(w, o),
     close: async () => undefined,
   };
-  return { port: view, cypher: graph.cypher };
+  return { port: view, cypher: graph.cypher, queryLayer: graph.queryLayer };
 }
 
 async function realServer(name: string, graph: Graph): Promise<Target> {

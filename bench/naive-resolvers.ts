@@ -9,7 +9,7 @@ import { Loaders } from '../src/loaders';
 
 export function createNaiveContext(options: ContextOptions): ApiContext {
   const ctx = createContext(options);
-  const fresh = () => new Loaders(ctx.graph, ctx.port, options.onBatch);
+  const fresh = () => new Loaders(ctx.queries, options.onBatch);
   const unbatched = {
     nodes: (...args: Parameters<Loaders['nodes']>) => fresh().nodes(...args),
     related: (...args: Parameters<Loaders['related']>) => fresh().related(...args),

@@ -3,15 +3,15 @@
  * (scale S), i.e. the API's own JavaScript cost with no database.
  * Run: node --cpu-prof --cpu-prof-dir=bench/results/prof --import tsx bench/profile-nested.ts
  */
-import { CypherLibrary, type Graph } from '../src/graph';
-import { InMemoryPort } from './in-memory-port';
+import type { Graph } from '../src/graph';
+import { InMemoryGraph } from './in-memory-graph';
 import { implementations, runOnce, stopApollo } from './measure';
 import { SCENARIOS } from './scenarios';
 import { generateGraph } from './synthetic-graph';
 
 async function main(): Promise<void> {
   const data = generateGraph(10_000, 42);
-  const memory: Graph = { port: new InMemoryPort(data), cypher: new CypherLibrary('embedded') };
+  const memory: Graph = new InMemoryGraph(data).asGraph();
   const impl = implementations(memory, memory)[2]!;
   const nested = SCENARIOS.find((s) => s.name === 'nested')!;
   const t = performance.now();

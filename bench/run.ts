@@ -16,9 +16,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { CypherLibrary, type Graph, applySchema, openGraph } from '../src/graph';
+import { type Graph, applySchema, openGraph } from '../src/graph';
 import { httpLoad, type LoadResult } from './http-load';
-import { InMemoryPort } from './in-memory-port';
+import { InMemoryGraph } from './in-memory-graph';
 import { type CellResult, type Implementation, implementations, measureCell, peakRssMb, runOnce, stopApollo } from './measure';
 import { type GoalCheck, type QueryProfileRow, cellsTable, queryProfileTable, goalsTable, loadTable, ratiosTable, standardCharts } from './report';
 import { SCENARIOS } from './scenarios';
@@ -62,7 +62,7 @@ async function loadScale(scale: string, size: number): Promise<Loaded> {
   const embedded = await openGraph({ engine: 'embedded', path: path.join(dir, 'graph.lbug'), queryTimeoutMs: 60_000 });
   await applySchema(embedded);
   const load = await bulkLoad(embedded, data);
-  const memory: Graph = { port: new InMemoryPort(data), cypher: new CypherLibrary('embedded') };
+  const memory = new InMemoryGraph(data).asGraph();
   log(
     `${scale}: generated ${data.nodes.length} nodes / ${data.rels.length} rels in ${genMs} ms; ` +
       `CSV ${load.csvMs} ms, COPY ${load.copyMs} ms (${load.itemsPerSecond} items/s, ${load.entitiesPerSecond} entities+statements/s); peak RSS ${peakRssMb()} MB`,
@@ -76,8 +76,8 @@ async function close(l: Loaded): Promise<void> {
 }
 
 /**
- * Same answers from the embedded graph and the in-memory port? Checks the
- * in-memory port's fidelity: same data (JSON) and same graph-query count.
+ * Same answers from the embedded graph and the in-memory graph? Checks the
+ * in-memory query layer's fidelity: same data (JSON) and same graph-query count.
  * neighborhood and path may legitimately differ (row order under LIMIT, ties
  * between shortest paths).
  */

@@ -22,7 +22,7 @@ import {
   STATEMENT_KINDS,
 } from '../src/model/graph-model';
 import type { ParamValue } from '../src/graph';
-import { nodeRow } from '../src/writes/node-rows';
+import { nodeRow } from '../src/graph';
 
 /** mulberry32: a tiny, fast, seeded 32-bit PRNG. Returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {

@@ -1,6 +1,8 @@
 import { CypherLibrary } from './cypher-library';
 import { type GraphConfig, appliesSchemaOnOpen, graphEngine } from './engines';
 import type { GraphPort } from './port';
+import type { GraphQueries, QueryPort } from './queries/cypher-queries';
+import { QUERY_NAMES } from './queries/query-names';
 
 export type { GraphConfig } from './engines';
 
@@ -8,16 +10,23 @@ export type { GraphConfig } from './engines';
 export interface Graph {
   readonly port: GraphPort;
   readonly cypher: CypherLibrary;
+  /**
+   * Makes this graph's query layer over a (request-scoped) port. Absent for
+   * the engines, whose layer is `createQueries(port, cypher)`; the benchmark's
+   * in-memory graph answers the typed queries from JS maps instead.
+   */
+  readonly queryLayer?: (port: QueryPort) => GraphQueries;
 }
 
 /**
  * Opens the configured engine and loads its Cypher library. The engine is
  * looked up first (an unknown one fails with GRAPH_ENGINE_UNKNOWN), then the
- * library is loaded, so a missing query file fails start-up before any
+ * library is loaded and must hold every query the query layer runs
+ * (`QUERY_NAMES`), so a missing query file fails start-up before any
  * connection. Engines whose registry entry says `schemaOnOpen` get their
  * schema here.
  */
-export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = []): Promise<Graph> {
+export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = QUERY_NAMES): Promise<Graph> {
   const engine = graphEngine(config);
   const cypher = new CypherLibrary(config.engine);
   cypher.requireAll(requiredQueries);

@@ -21,3 +21,4 @@ export { QueryStats } from './query-stats';
 export type { QueryObserver, QueryStat } from './query-stats';
 export { isGraphNode, isGraphRelationship } from './values';
 export type { GraphNode, GraphPath, GraphRelationship, GraphValue, Params, ParamValue, Properties, Row } from './values';
+export * from './queries';

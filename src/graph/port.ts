@@ -20,8 +20,11 @@ export interface GraphTransaction {
 }
 
 /**
- * The one port between the application and a graph engine. Everything above
- * `src/graph` talks to this interface only.
+ * The one port between the application and a graph engine. Above `src/graph`,
+ * code runs queries through the typed query layer (`src/graph/queries`), which
+ * runs them through this port. The port itself is used only to build that layer
+ * (the request context, the seed), by the server's lifecycle (stats, close) and
+ * by the ad-hoc `npm run cypher` tool.
  *
  * Results are plain JS values (see `values.ts`): integers are numbers,
  * nodes and relationships are plain objects.

@@ -1,14 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Graph, GraphNode, GraphPort, GraphRelationship } from '../graph';
-import { isGraphNode, isGraphRelationship } from '../graph';
+import type { GraphNode, ReadQueries, Related } from '../graph';
 import type { NodeLabel } from '../model/graph-model';
-import { type Traversal, traversalSlots } from './traversals';
-
-/** A related node together with the relationship that leads to it. */
-export interface Related {
-  readonly node: GraphNode;
-  readonly rel: GraphRelationship;
-}
+import type { Traversal } from './traversals';
 
 /** Called once per batch, with the loader's name and the batch size (for metrics). */
 export type BatchObserver = (loader: string, size: number) => void;
@@ -30,67 +23,49 @@ export class Loaders {
   private readonly byKey = new Map<string, DataLoader<string, unknown>>();
 
   constructor(
-    private readonly graph: Graph,
-    private readonly port: GraphPort,
+    private readonly queries: ReadQueries,
     private readonly onBatch: BatchObserver = () => undefined,
   ) {}
 
   /** Nodes by id among `labels`; null for an unknown id. */
   nodes(labels: readonly NodeLabel[]): DataLoader<string, GraphNode | null> {
-    const expr = labels.join('|');
-    return this.loader(`nodes:${expr}`, async (ids) => {
-      const rows = await this.port.read(this.graph.cypher.render('read/nodes-by-ids', { labels: expr }), {
-        ids: [...ids],
-      });
-      const found = new Map<string, GraphNode>();
-      for (const row of rows) if (isGraphNode(row.n)) found.set(row.n.id, row.n);
+    return this.loader('nodes', labels.join('|'), async (ids) => {
+      const found = await this.queries.nodesByIds(labels, ids);
       return ids.map((id) => found.get(id) ?? null);
     });
   }
 
   /** Related nodes along `traversal`, at most `limit` per parent, in the traversal's order. */
   related(traversal: Traversal, limit: number): DataLoader<string, Related[]> {
-    const slots = traversalSlots(traversal);
-    const name = `traverse/${traversal.direction}`;
-    return this.loader(`${name}:${Object.values(slots).join(',')}:${limit}`, async (ids) => {
-      if (limit === 0) return ids.map(() => []);
-      const rows = await this.port.read(this.graph.cypher.render(name, slots), { ids: [...ids], limit });
-      const byParent = new Map<string, Related[]>();
-      for (const row of rows) {
-        const items = Array.isArray(row.items) ? row.items : [];
-        byParent.set(
-          String(row.parentId),
-          items.flatMap((item) => {
-            const { node, rel } = (item ?? {}) as { node?: unknown; rel?: unknown };
-            return isGraphNode(node) && isGraphRelationship(rel) ? [{ node, rel }] : [];
-          }),
-        );
-      }
+    const variant = `${traversal.type}:${traversal.parentLabels.join('|')}:${traversal.nodeLabels.join('|')}:${traversal.orderKey}:${limit}`;
+    return this.loader(`traverse/${traversal.direction}`, variant, async (ids) => {
+      const byParent = await this.queries.traverse(traversal, ids, limit);
       return ids.map((id) => byParent.get(id) ?? []);
     });
   }
 
   /** How many incoming relationships of the traversal's type, from the traversal's node labels, each parent has. */
   countIncoming(traversal: Traversal): DataLoader<string, number> {
-    const slots = { type: traversal.type, parentLabels: traversal.parentLabels.join('|'), nodeLabels: traversal.nodeLabels.join('|') };
-    return this.loader(`count-incoming:${slots.type}:${slots.parentLabels}:${slots.nodeLabels}`, async (ids) => {
-      const rows = await this.port.read(this.graph.cypher.render('traverse/count-incoming', slots), { ids: [...ids] });
-      const totals = new Map(rows.map((r) => [String(r.parentId), Number(r.total)]));
+    const variant = `${traversal.type}:${traversal.parentLabels.join('|')}:${traversal.nodeLabels.join('|')}`;
+    return this.loader('count-incoming', variant, async (ids) => {
+      const totals = await this.queries.countIncoming(traversal, ids);
       return ids.map((id) => totals.get(id) ?? 0);
     });
   }
 
-  private loader<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  /** The loader `name` (for metrics) of one `variant` (its arguments), created on first use. */
+  private loader<V>(name: string, variant: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    const key = `${name}:${variant}`;
     let loader = this.byKey.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {
-      const name = key.split(':')[0] as string;
-      loader = new DataLoader<string, V>(
+      const created: DataLoader<string, V> = new DataLoader<string, V>(
         async (ids) => {
-          this.onBatch(name, ids.length);
+          this.onBatch(created.name ?? name, ids.length);
           return batch(ids);
         },
-        { maxBatchSize: MAX_BATCH_SIZE },
+        { maxBatchSize: MAX_BATCH_SIZE, name },
       );
+      loader = created;
       this.byKey.set(key, loader as DataLoader<string, unknown>);
     }
     return loader;

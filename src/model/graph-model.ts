@@ -3,9 +3,12 @@
  * types, their endpoints and their properties.
  *
  * Everything that builds Cypher text from a label or a relationship type takes
- * it from here, never from user input. The embedded DDL in
- * `cypher/schema/create.embedded.cypher`, the Neo4j constraints and the Cypher lint
- * all agree with this file (checked in `test/unit/graph-model.test.ts`).
+ * it from here, never from user input. Each relationship type is defined once,
+ * in `RELATIONSHIPS`: traversals, link writes and link validation derive from
+ * it, and the embedded DDL (`cypher/schema/create.embedded.cypher`), the
+ * GraphQL `LinkType` and `LinkProperties`, the Neo4j constraints and the Cypher
+ * lint are checked against it (`src/model/model-checks.ts`,
+ * `test/unit/graph-model.test.ts`).
  */
 
 /** Labels of the things people talk about. They share one set of columns. */
@@ -94,10 +97,55 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
   },
 };
 
+/**
+ * How a relationship property is checked on input and stored. `text` and
+ * `date` are stored as STRING, `enum` as STRING holding one of its values,
+ * `list` as STRING[]. A `date` is checked as ISO-8601 when it looks like one
+ * and kept as stated otherwise ("on Thursday").
+ */
+export type PropertySpec =
+  | { readonly kind: 'text'; readonly max: number }
+  | { readonly kind: 'date'; readonly max: number }
+  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly requiredOnCreate?: boolean }
+  | { readonly kind: 'list'; readonly maxItems: number; readonly itemMax: number };
+
+/** The stored column type of each property kind. */
+export const COLUMN_TYPE_OF_KIND: Record<PropertySpec['kind'], PropertyType> = {
+  text: 'STRING',
+  date: 'STRING',
+  enum: 'STRING',
+  list: 'STRING[]',
+};
+
+/** Node properties a traversal may order by (then id). */
+export type OrderKey = 'name' | 'ordinal' | 'id';
+
+/**
+ * One way a GraphQL field walks a relationship type: outgoing from its
+ * `from` side or incoming to its `to` side. The parent and node labels are
+ * the type's endpoints on each side, unless `nodeLabels` narrows the far side.
+ */
+export interface TraversalSpec {
+  readonly direction: 'outgoing' | 'incoming';
+  /** Default `name`. */
+  readonly orderKey?: OrderKey;
+  /** Only these of the labels at the other end; default all of them. */
+  readonly nodeLabels?: readonly NodeLabel[];
+}
+
+/**
+ * Everything every layer needs to know about one relationship type: the
+ * DDL's relationship table, the link writes and their validation, and the
+ * loaders' traversals all derive from it.
+ */
 export interface RelationshipSpec {
   /** Allowed (from, to) label pairs. */
   readonly endpoints: ReadonlyArray<readonly [NodeLabel, NodeLabel]>;
-  readonly properties: Readonly<Record<string, PropertyType>>;
+  readonly properties: Readonly<Record<string, PropertySpec>>;
+  /** Written only by addStatement and addEstimate; `link` and `unlink` refuse it. */
+  readonly managed?: boolean;
+  /** The traversals the schema's relationship fields use, by a name unique across types. */
+  readonly traversals: Readonly<Record<string, TraversalSpec>>;
 }
 
 const pairs = (
@@ -105,48 +153,145 @@ const pairs = (
   to: readonly NodeLabel[],
 ): Array<readonly [NodeLabel, NodeLabel]> => from.flatMap((f) => to.map((t) => [f, t] as const));
 
-const POLITIES = ['State', 'Organization'] as const;
-const PARTICIPANTS = ['Person', 'State', 'Organization', 'MilitaryUnit'] as const;
+/** Label groups the relationships (and the resolvers) share. */
+export const POLITIES = ['State', 'Organization'] as const;
+export const PLACES = ['Location', 'State'] as const;
+export const PARTICIPANTS = ['Person', 'State', 'Organization', 'MilitaryUnit'] as const;
+
+/** Relation kinds between polities, as stored on `RELATION.kind`. */
+export const RELATION_KINDS = ['PARTNERSHIP', 'ALLIANCE', 'WAR', 'TIES', 'RIVALRY'] as const;
+
+const text = (max = 200) => ({ kind: 'text', max }) as const;
+const date = { kind: 'date', max: 200 } as const;
 
 export const RELATIONSHIPS = {
   HOLDS_ROLE: {
     endpoints: pairs(['Person'], POLITIES),
-    properties: { title: 'STRING', since: 'STRING', until: 'STRING' },
+    properties: { title: text(), since: date, until: date },
+    traversals: { rolesOf: { direction: 'outgoing' }, officialsOf: { direction: 'incoming' } },
   },
-  PART_OF: { endpoints: pairs(['Organization'], POLITIES), properties: {} },
-  MADE: { endpoints: pairs(ACTOR_LABELS, ['Statement']), properties: {} },
-  MENTIONS: { endpoints: pairs(['Statement'], ENTITY_LABELS), properties: {} },
-  ADDRESSED_TO: { endpoints: pairs(['Statement'], ENTITY_LABELS), properties: {} },
-  REPORTED_IN: { endpoints: pairs(['Statement', 'Event'], ['Source']), properties: {} },
-  BELONGS_TO: { endpoints: pairs(['MilitaryUnit'], ['State']), properties: {} },
+  PART_OF: {
+    endpoints: pairs(['Organization'], POLITIES),
+    properties: {},
+    traversals: { partOf: { direction: 'outgoing' }, membersOf: { direction: 'incoming' } },
+  },
+  MADE: {
+    endpoints: pairs(ACTOR_LABELS, ['Statement']),
+    properties: {},
+    managed: true,
+    traversals: {
+      statementsMadeBy: { direction: 'outgoing', orderKey: 'ordinal' },
+      speakersOf: { direction: 'incoming' },
+    },
+  },
+  MENTIONS: {
+    endpoints: pairs(['Statement'], ENTITY_LABELS),
+    properties: {},
+    traversals: {
+      mentionsOf: { direction: 'outgoing' },
+      statementsMentioning: { direction: 'incoming', orderKey: 'ordinal' },
+    },
+  },
+  ADDRESSED_TO: {
+    endpoints: pairs(['Statement'], ENTITY_LABELS),
+    properties: {},
+    traversals: { addressees: { direction: 'outgoing' } },
+  },
+  REPORTED_IN: {
+    endpoints: pairs(['Statement', 'Event'], ['Source']),
+    properties: {},
+    managed: true,
+    traversals: {
+      sourcesReporting: { direction: 'outgoing' },
+      // Events are reported in sources too; the field lists statements only.
+      statementsReportedIn: { direction: 'incoming', orderKey: 'ordinal', nodeLabels: ['Statement'] },
+    },
+  },
+  BELONGS_TO: {
+    endpoints: pairs(['MilitaryUnit'], ['State']),
+    properties: {},
+    traversals: { unitBelongsTo: { direction: 'outgoing' }, unitsOf: { direction: 'incoming' } },
+  },
   DEPLOYED_TO: {
-    endpoints: pairs(['MilitaryUnit'], ['Location', 'State']),
-    properties: { status: 'STRING', asOf: 'STRING' },
+    endpoints: pairs(['MilitaryUnit'], PLACES),
+    properties: { status: text(), asOf: date },
+    traversals: { deploymentsOf: { direction: 'outgoing' } },
   },
   TRAINED_BY: {
     endpoints: pairs(['MilitaryUnit'], POLITIES),
-    properties: { disciplines: 'STRING[]' },
+    properties: { disciplines: { kind: 'list', maxItems: 20, itemMax: 100 } },
+    traversals: { trainersOf: { direction: 'outgoing' } },
   },
-  LOCATED_IN: { endpoints: pairs(['Location'], ['State', 'Location']), properties: {} },
+  LOCATED_IN: {
+    endpoints: pairs(['Location'], ['State', 'Location']),
+    properties: {},
+    traversals: { locatedIn: { direction: 'outgoing' }, locationsIn: { direction: 'incoming' } },
+  },
   RELATION: {
     endpoints: pairs(POLITIES, POLITIES),
-    properties: { kind: 'STRING', since: 'STRING', description: 'STRING' },
+    properties: {
+      kind: { kind: 'enum', values: RELATION_KINDS, requiredOnCreate: true },
+      since: date,
+      description: text(1000),
+    },
+    traversals: { relationsFrom: { direction: 'outgoing' }, relationsTo: { direction: 'incoming' } },
   },
-  ESTIMATES: { endpoints: pairs(['Estimate'], ENTITY_LABELS), properties: {} },
-  ATTRIBUTED_TO: { endpoints: pairs(['Estimate'], ['Statement']), properties: {} },
-  PARTICIPATED_IN: { endpoints: pairs(PARTICIPANTS, ['Event']), properties: { role: 'STRING' } },
-  OCCURRED_IN: { endpoints: pairs(['Event'], ['Location', 'State']), properties: {} },
+  ESTIMATES: {
+    endpoints: pairs(['Estimate'], ENTITY_LABELS),
+    properties: {},
+    managed: true,
+    traversals: {
+      estimateSubject: { direction: 'outgoing' },
+      estimatesOf: { direction: 'incoming', orderKey: 'id' },
+    },
+  },
+  ATTRIBUTED_TO: {
+    endpoints: pairs(['Estimate'], ['Statement']),
+    properties: {},
+    managed: true,
+    traversals: {
+      estimateStatement: { direction: 'outgoing' },
+      estimatesGivenIn: { direction: 'incoming', orderKey: 'id' },
+    },
+  },
+  PARTICIPATED_IN: {
+    endpoints: pairs(PARTICIPANTS, ['Event']),
+    properties: { role: text() },
+    traversals: { eventsParticipatedIn: { direction: 'outgoing' }, participantsOf: { direction: 'incoming' } },
+  },
+  OCCURRED_IN: {
+    endpoints: pairs(['Event'], PLACES),
+    properties: {},
+    traversals: { eventPlaces: { direction: 'outgoing' }, eventsAt: { direction: 'incoming' } },
+  },
 } as const satisfies Record<string, RelationshipSpec>;
 
 export type RelationshipType = keyof typeof RELATIONSHIPS;
 export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as RelationshipType[];
 
+/** Every traversal name the model declares. */
+export type TraversalName = {
+  [T in RelationshipType]: keyof (typeof RELATIONSHIPS)[T]['traversals'] & string;
+}[RelationshipType];
+
+/** The spec of one type, widened for code that treats all types alike. */
+export function relationshipSpec(type: RelationshipType): RelationshipSpec {
+  return RELATIONSHIPS[type];
+}
+
+/** Types clients may `link` and `unlink`: all but the managed ones. */
+export const LINKABLE_TYPES = RELATIONSHIP_TYPES.filter((t) => !relationshipSpec(t).managed);
+
+/** The stored columns of a relationship type: its properties' column types. */
+export function relationshipColumns(type: RelationshipType): Record<string, PropertyType> {
+  return Object.fromEntries(
+    Object.entries(relationshipSpec(type).properties).map(([key, p]) => [key, COLUMN_TYPE_OF_KIND[p.kind]]),
+  );
+}
+
 /** Statement kinds, as stored. */
 export const STATEMENT_KINDS = ['QUOTE', 'PARAPHRASE', 'HEDGED_CLAIM'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
-
-/** Relation kinds between polities, as stored on `RELATION.kind`. */
-export const RELATION_KINDS = ['PARTNERSHIP', 'ALLIANCE', 'WAR', 'TIES', 'RIVALRY'] as const;
 
 /** Ids are lower-case slugs: letters, digits and single dashes, 2-80 chars. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -166,17 +311,14 @@ export function isRelationshipType(value: string): value is RelationshipType {
 
 /** True when `type` may run from a `from` node to a `to` node. */
 export function allowsEndpoints(type: RelationshipType, from: NodeLabel, to: NodeLabel): boolean {
-  const spec: RelationshipSpec = RELATIONSHIPS[type];
-  return spec.endpoints.some(([f, t]) => f === from && t === to);
+  return relationshipSpec(type).endpoints.some(([f, t]) => f === from && t === to);
 }
 
 /** Every property key the model uses, for the Cypher linter's schema. */
 export function allPropertyKeys(): string[] {
   const keys = new Set<string>();
   for (const props of Object.values(NODE_PROPERTIES)) Object.keys(props).forEach((k) => keys.add(k));
-  for (const spec of Object.values(RELATIONSHIPS) as RelationshipSpec[]) {
-    Object.keys(spec.properties).forEach((k) => keys.add(k));
-  }
+  for (const type of RELATIONSHIP_TYPES) Object.keys(relationshipSpec(type).properties).forEach((k) => keys.add(k));
   return [...keys].sort();
 }
 

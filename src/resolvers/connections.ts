@@ -1,21 +1,23 @@
-import type { GraphNode } from '../graph';
-import { isGraphNode } from '../graph';
-import type { NodeLabel } from '../model/graph-model';
+import type {
+  EntityOrder,
+  QueryPeopleArgs,
+  QuerySourcesArgs,
+  QueryStatementsArgs,
+  StatementOrder,
+} from '../generated/resolvers-types';
+import type { GraphNode, KeyedNode, KeysetWindow } from '../graph';
+import type { EntityLabel, OrderKey } from '../model/graph-model';
+import { checkText } from '../model/validate';
 import { BadUserInputError } from '../errors';
 import type { ApiContext } from './context';
-import { checkText, decodeCursor, encodeCursor, pageSize } from './arguments';
-
-interface Order {
-  field?: string | null;
-  direction?: string | null;
-}
+import { decodeCursor, encodeCursor, pageSize } from './arguments';
 
 interface PageRequest {
-  readonly query: string;
-  readonly countQuery: string;
-  readonly slots: Record<string, string>;
-  readonly filters: Record<string, string | string[]>;
+  /** One page of the list, `limit` rows after the cursor. */
+  readonly fetch: (window: KeysetWindow) => Promise<KeyedNode[]>;
+  readonly count: () => Promise<number>;
   readonly keyType: 'string' | 'number';
+  readonly orderKey: OrderKey;
   readonly first: number;
   readonly after: string | null | undefined;
   readonly descending: boolean;
@@ -31,68 +33,52 @@ export interface ConnectionModel {
 /** Field resolvers shared by every connection type. */
 export const connectionFields = { totalCount: (connection: ConnectionModel) => connection.totalCount() };
 
-async function page(ctx: ApiContext, request: PageRequest): Promise<ConnectionModel> {
-  const cursor = decodeCursor(request.after, request.keyType);
-  const noKey = request.keyType === 'number' ? -1 : '';
-  const params = {
-    ...request.filters,
-    afterKey: cursor?.key ?? noKey,
-    afterId: cursor?.id ?? '',
-    reverse: request.descending,
-    limit: request.first + 1,
-  };
-  const rows =
-    request.first === 0 ? [] : await ctx.port.read(ctx.graph.cypher.render(request.query, request.slots), params);
-  const nodes = rows.filter((r) => isGraphNode(r.n)).map((r) => ({ node: r.n as GraphNode, key: r.key }));
+async function page(request: PageRequest): Promise<ConnectionModel> {
+  const after = decodeCursor(request.after, request.keyType);
+  const window: KeysetWindow = { after, orderKey: request.orderKey, descending: request.descending, limit: request.first + 1 };
+  const nodes = request.first === 0 ? [] : await request.fetch(window);
   const visible = nodes.slice(0, request.first);
   const edges = visible.map(({ node, key }) => ({ cursor: encodeCursor(key, node.id), node }));
   return {
     edges,
     pageInfo: {
       hasNextPage: nodes.length > request.first,
-      hasPreviousPage: cursor !== null,
+      hasPreviousPage: after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: async () => {
-      const [row] = await ctx.port.read(ctx.graph.cypher.render(request.countQuery, request.slots), request.filters);
-      return Number(row?.total ?? 0);
-    },
+    totalCount: request.count,
   };
 }
 
-const ORDER_KEYS: Record<string, string> = { NAME: 'name', ID: 'id', ORDINAL: 'ordinal' };
+const ORDER_KEYS: Record<string, OrderKey> = { NAME: 'name', ID: 'id', ORDINAL: 'ordinal' };
 
-function orderOf(order: Order | null | undefined, fallback: string) {
+function orderOf(order: EntityOrder | StatementOrder | null | undefined, fallback: string) {
   const field = order?.field ?? fallback;
-  const direction = order?.direction === 'DESC' ? 'DESC' : 'ASC';
-  return { orderKey: ORDER_KEYS[field] ?? 'name', direction, descending: direction === 'DESC' };
+  return { orderKey: ORDER_KEYS[field] ?? 'name', descending: order?.direction === 'DESC' };
 }
 
-export interface EntityListArgs {
-  first?: number | null;
-  after?: string | null;
-  filter?: { nameContains?: string | null; category?: string | null; ids?: readonly string[] | null; titleContains?: string | null } | null;
-  orderBy?: Order | null;
-}
+/** The lower-cased substring filter; empty for none. */
+const containsFilter = (argument: string, value: string | null | undefined): string =>
+  value ? checkText(argument, value, { max: 200 }).toLowerCase() : '';
 
-/** `people`, `states`, ... and `sources`: one label, keyset-paged. */
-export function entityConnection(label: NodeLabel) {
-  return (_root: unknown, args: EntityListArgs, ctx: ApiContext) => {
+/** `people`, `states`, ...: one entity label, keyset-paged. The six list fields share one argument type. */
+export function entityConnection(label: EntityLabel) {
+  return (_root: unknown, args: QueryPeopleArgs, ctx: ApiContext) => {
     const first = pageSize(args.first);
-    const ids = args.filter?.ids ?? [];
+    const ids = [...(args.filter?.ids ?? [])];
     if (ids.length > 100) throw new BadUserInputError('filter.ids', `accepts at most 100 ids; got ${ids.length}.`);
-    const contains = args.filter?.nameContains ?? args.filter?.titleContains;
     const order = orderOf(args.orderBy, 'NAME');
-    const nameContains = contains ? checkText('filter.nameContains', contains, { max: 200 }).toLowerCase() : '';
-    // Sources have no category property (and no orderBy): their own query, without slots.
-    const source = label === 'Source';
-    return page(ctx, {
-      query: source ? 'read/source-page' : 'read/entity-page',
-      countQuery: source ? 'read/source-count' : 'read/entity-count',
-      slots: source ? {} : { label, orderKey: order.orderKey, direction: order.direction },
-      filters: source ? { nameContains, ids: [...ids] } : { nameContains, category: args.filter?.category ?? '', ids: [...ids] },
+    const filter = {
+      nameContains: containsFilter('filter.nameContains', args.filter?.nameContains),
+      category: args.filter?.category ?? '',
+      ids,
+    };
+    return page({
+      fetch: (window) => ctx.queries.entityPage(label, filter, window),
+      count: () => ctx.queries.entityCount(label, filter),
       keyType: 'string',
+      orderKey: order.orderKey,
       first,
       after: args.after,
       descending: order.descending,
@@ -100,39 +86,40 @@ export function entityConnection(label: NodeLabel) {
   };
 }
 
-export interface StatementListArgs {
-  first?: number | null;
-  after?: string | null;
-  filter?: {
-    speakerId?: string | null;
-    mentionsId?: string | null;
-    addressedToId?: string | null;
-    kind?: string | null;
-    sourceId?: string | null;
-    textContains?: string | null;
-  } | null;
-  orderBy?: Order | null;
+/** `sources`: their own queries (sources have no category and no orderBy), by title ascending. */
+export function sourceConnection(_root: unknown, args: QuerySourcesArgs, ctx: ApiContext) {
+  const first = pageSize(args.first);
+  // The argument keeps the name entity lists use, so the message reads as it always has.
+  const filter = { nameContains: containsFilter('filter.nameContains', args.filter?.titleContains), ids: [] };
+  return page({
+    fetch: (window) => ctx.queries.sourcePage(filter, window),
+    count: () => ctx.queries.sourceCount(filter),
+    keyType: 'string',
+    orderKey: 'name',
+    first,
+    after: args.after,
+    descending: false,
+  });
 }
 
-export function statementConnection(_root: unknown, args: StatementListArgs, ctx: ApiContext) {
+export function statementConnection(_root: unknown, args: QueryStatementsArgs, ctx: ApiContext) {
   const f = args.filter ?? {};
   const order = orderOf(args.orderBy, 'ORDINAL');
-  return page(ctx, {
-    query: 'read/statement-page',
-    countQuery: 'read/statement-count',
-    slots: { orderKey: order.orderKey, direction: order.direction },
-    filters: {
-      kind: f.kind ?? '',
-      textContains: f.textContains ? checkText('filter.textContains', f.textContains, { max: 200 }).toLowerCase() : '',
-      speakerId: f.speakerId ?? '',
-      mentionsId: f.mentionsId ?? '',
-      addressedToId: f.addressedToId ?? '',
-      sourceId: f.sourceId ?? '',
-    },
+  const filter = {
+    kind: f.kind ?? '',
+    textContains: containsFilter('filter.textContains', f.textContains),
+    speakerId: f.speakerId ?? '',
+    mentionsId: f.mentionsId ?? '',
+    addressedToId: f.addressedToId ?? '',
+    sourceId: f.sourceId ?? '',
+  };
+  return page({
+    fetch: (window) => ctx.queries.statementPage(filter, window),
+    count: () => ctx.queries.statementCount(filter),
     keyType: order.orderKey === 'ordinal' ? 'number' : 'string',
+    orderKey: order.orderKey,
     first: pageSize(args.first),
     after: args.after,
     descending: order.descending,
   });
 }
-

@@ -1,23 +1,15 @@
-import type { Graph, GraphPort } from '../graph';
-import { type BatchObserver, Loaders, type RequestBudget, requestPort } from '../loaders';
-
-/** Who is calling, as far as writes are concerned. */
-export interface Credentials {
-  /** The raw `Authorization` header, if any. */
-  readonly authorization: string | undefined;
-  /** The configured API token; undefined when writes are disabled. */
-  readonly apiToken: string | undefined;
-}
+import type { Credentials } from '../auth';
+import { type Graph, type GraphQueries, createQueries } from '../graph';
+import { type BatchObserver, Loaders } from '../loaders';
+import { type RequestBudget, requestPort } from './request-port';
 
 /**
  * The context every resolver receives. Built fresh for each request by
  * `createContext`, so loaders and budgets never leak between requests.
  */
 export interface ApiContext {
-  /** The Cypher library of the configured engine. */
-  readonly graph: Graph;
-  /** The request's view of the graph port: counted and bounded by the deadline. */
-  readonly port: GraphPort;
+  /** The request's query layer: every graph query, counted and bounded by the deadline. */
+  readonly queries: GraphQueries;
   readonly loaders: Loaders;
   /** The request's query count and deadline. */
   readonly budget: RequestBudget;
@@ -25,6 +17,7 @@ export interface ApiContext {
   /** The request id (from `x-request-id` or generated), for logs. */
   readonly requestId: string;
 }
+
 
 export interface ContextOptions {
   readonly graph: Graph;
@@ -36,7 +29,9 @@ export interface ContextOptions {
 }
 
 /**
- * Creates the context for one request.
+ * Creates the context for one request. A graph that brings its own query
+ * layer (`Graph.queryLayer`, as the benchmark's in-memory graph does) gets
+ * it; any other graph gets the Cypher queries of its library.
  *
  * @example
  *   const ctx = createContext({ graph, credentials: { authorization, apiToken }, timeoutMs: 10_000 });
@@ -44,11 +39,12 @@ export interface ContextOptions {
 export function createContext(options: ContextOptions): ApiContext {
   const timeoutMs = options.timeoutMs ?? 0;
   const budget: RequestBudget = { queries: 0, deadline: timeoutMs > 0 ? Date.now() + timeoutMs : Infinity };
-  const port = requestPort(options.graph.port, budget);
+  const { graph } = options;
+  const port = requestPort(graph.port, budget);
+  const queries = graph.queryLayer ? graph.queryLayer(port) : createQueries(port, graph.cypher);
   return {
-    graph: options.graph,
-    port,
-    loaders: new Loaders(options.graph, port, options.onBatch),
+    queries,
+    loaders: new Loaders(queries, options.onBatch),
     budget,
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
     requestId: options.requestId ?? '-',

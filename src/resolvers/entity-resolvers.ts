@@ -1,13 +1,13 @@
 import type { GraphNode } from '../graph';
 import type { RelationKind } from '../generated/resolvers-types';
-import { type ActorLabel, type EntityLabel, ACTOR_LABELS, RELATION_KINDS } from '../model/graph-model';
+import { type ActorLabel, type EntityLabel, ACTOR_LABELS, PARTICIPANTS as PARTICIPANT_LABELS, RELATION_KINDS } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
 import { KIND_OF_LABEL, propertyFields, text } from './models';
 import { nodesVia, relText, relatedOf } from './relationship-fields';
 
 const ACTORS: readonly string[] = ACTOR_LABELS;
-const PARTICIPANTS: readonly string[] = ['Person', 'State', 'Organization', 'MilitaryUnit'];
+const PARTICIPANTS: readonly string[] = PARTICIPANT_LABELS;
 
 /**
  * Resolves an abstract type (interface or union) from the node's label; the

@@ -1,12 +1,11 @@
+import type { QueryNeighborhoodArgs, QueryPathArgs } from '../generated/resolvers-types';
 import type { GraphNode, GraphRelationship } from '../graph';
-import { isGraphNode, isGraphRelationship } from '../graph';
-import { NODE_LABELS, RELATIONSHIPS, isEntityLabel, isRelationshipType } from '../model/graph-model';
+import { edgeProperties } from '../model/edge-properties';
+import { NODE_LABELS, isEntityLabel } from '../model/graph-model';
+import { intInRange } from '../model/validate';
 import type { ApiContext } from './context';
-import { intInRange } from './arguments';
 import { lookup } from './lookups';
 import { text } from './models';
-
-const ALL_LABELS = NODE_LABELS.join('|');
 
 export interface GraphViewNode {
   id: string;
@@ -28,15 +27,6 @@ export function viewNode(node: GraphNode): GraphViewNode {
   return { id: node.id, label: node.label, name, entity: isEntityLabel(node.label) ? node : null };
 }
 
-/**
- * `GraphEdge.properties`: null for a type without properties (or when there is
- * no relationship), otherwise the set properties only.
- */
-export function edgeProperties(type: string, properties: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown> | null {
-  if (!properties || !isRelationshipType(type) || Object.keys(RELATIONSHIPS[type].properties).length === 0) return null;
-  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== null && value !== undefined));
-}
-
 function viewEdge(rel: GraphRelationship, from: string, to: string): GraphViewEdge {
   return { id: `${rel.type}:${from}:${to}`, type: rel.type, from, to, properties: edgeProperties(rel.type, rel.properties) };
 }
@@ -50,7 +40,7 @@ const CLOSING_ROW_LIMIT = 20_000;
  */
 export async function neighborhood(
   _root: unknown,
-  args: { id: string; hops?: number | null; limit?: number | null },
+  args: QueryNeighborhoodArgs,
   ctx: ApiContext,
 ) {
   const hops = intInRange('hops', args.hops, { min: 1, max: 2, fallback: 1 });
@@ -65,16 +55,11 @@ export async function neighborhood(
   for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
     // Ask for a few more rows than nodes we can keep, so that edges among kept nodes survive.
     const rowLimit = limit * 4;
-    const rows = await ctx.port.read(ctx.graph.cypher.render('neighborhood/expand', { labels: ALL_LABELS }), {
-      ids: frontier,
-      limit: rowLimit,
-    });
+    const rows = await ctx.queries.neighbours(frontier, rowLimit);
     if (rows.length >= rowLimit) truncated = true;
     const next: string[] = [];
-    const sorted = [...rows].sort((x, y) => String((x.b as GraphNode).id).localeCompare(String((y.b as GraphNode).id)));
-    for (const row of sorted) {
-      const { a, r, b } = row;
-      if (!isGraphNode(a) || !isGraphNode(b) || !isGraphRelationship(r)) continue;
+    const sorted = [...rows].sort((x, y) => x.to.id.localeCompare(y.to.id));
+    for (const { from: a, rel: r, to: b } of sorted) {
       if (!nodes.has(b.id)) {
         if (nodes.size >= limit) {
           truncated = true;
@@ -93,12 +78,9 @@ export async function neighborhood(
   // among them (and back to kept nodes), so that every relationship whose two
   // ends are kept is returned.
   if (frontier.length > 0) {
-    const rows = await ctx.port.read(ctx.graph.cypher.render('neighborhood/expand', { labels: ALL_LABELS }), {
-      ids: frontier,
-      limit: CLOSING_ROW_LIMIT,
-    });
-    for (const { a, r, b } of rows) {
-      if (!isGraphNode(a) || !isGraphNode(b) || !isGraphRelationship(r) || !nodes.has(b.id)) continue;
+    const rows = await ctx.queries.neighbours(frontier, CLOSING_ROW_LIMIT);
+    for (const { from: a, rel: r, to: b } of rows) {
+      if (!nodes.has(b.id)) continue;
       const [from, to] = r.startId === b.id ? [b.id, a.id] : [a.id, b.id];
       const edge = viewEdge(r, from, to);
       edges.set(edge.id, edge);
@@ -111,7 +93,7 @@ export async function neighborhood(
 /** `path(from, to, maxHops)`: a shortest chain in either direction, or null. */
 export async function shortestPath(
   _root: unknown,
-  args: { from: string; to: string; maxHops?: number | null },
+  args: QueryPathArgs,
   ctx: ApiContext,
 ) {
   const maxHops = intInRange('maxHops', args.maxHops, { min: 1, max: 6, fallback: 4 });
@@ -119,12 +101,9 @@ export async function shortestPath(
     const node = await lookup(ctx, NODE_LABELS, args.from);
     return node ? { nodes: [viewNode(node)], edges: [], length: 0 } : null;
   }
-  const [row] = await ctx.port.read(ctx.graph.cypher.render('path/shortest', { labels: ALL_LABELS }), {
-    from: args.from,
-    to: args.to,
-  });
-  const nodes = (Array.isArray(row?.nodes) ? row.nodes : []).filter(isGraphNode);
-  const rels = (Array.isArray(row?.relationships) ? row.relationships : []).filter(isGraphRelationship);
+  const found = await ctx.queries.shortestPath(args.from, args.to);
+  const nodes = found?.nodes ?? [];
+  const rels = found?.relationships ?? [];
   if (nodes.length < 2 || rels.length !== nodes.length - 1 || rels.length > maxHops) return null;
   const edges = rels.map((rel, i) => {
     const here = (nodes[i] as GraphNode).id;

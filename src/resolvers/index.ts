@@ -34,4 +34,5 @@ export const resolvers: Resolvers = {
 };
 
 export { createContext } from './context';
-export type { ApiContext, ContextOptions, Credentials } from './context';
+export type { ApiContext, ContextOptions } from './context';
+export type { RequestBudget } from './request-port';

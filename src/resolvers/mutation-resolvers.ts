@@ -1,35 +1,48 @@
+import { authorizeWrite } from '../auth';
+import type {
+  MutationAddEstimateArgs,
+  MutationAddStatementArgs,
+  MutationDeleteEntityArgs,
+  MutationLinkArgs,
+  MutationUnlinkArgs,
+  MutationUpsertPersonArgs,
+  MutationUpsertSourceArgs,
+} from '../generated/resolvers-types';
 import type { EntityLabel } from '../model/graph-model';
-import { authorizeWrite } from '../mutations/authorize';
-import { deleteEntity } from '../mutations/delete-entity';
-import { checkEntityInput, checkSourceInput, upsertNode } from '../mutations/entity-writes';
-import { type LinkInput, checkLinkInput, link, unlink } from '../mutations/link-writes';
+import type { WriteQueries } from '../graph';
 import {
-  type AddEstimateInput,
-  type AddStatementInput,
   addEstimate,
   addStatement,
+  checkDeleteArgs,
+  checkEntityInput,
   checkEstimateInput,
+  checkLinkInput,
+  checkSourceInput,
   checkStatementInput,
-} from '../mutations/statement-writes';
+  deleteEntity,
+  link,
+  unlink,
+  upsertNode,
+} from '../mutations';
 import type { ApiContext } from './context';
-import { checkId } from './arguments';
 
 /**
  * Every mutation: authorize, check the input, then do all writes in one
  * transaction. Nothing is written when any step fails.
  */
-function mutation<A, C, R>(check: (args: A) => C, write: (ctx: ApiContext, checked: C) => Promise<R>) {
+function mutation<A, C, R>(check: (args: A) => C, write: (tx: WriteQueries, checked: C) => Promise<R>) {
   return async (_root: unknown, args: A, ctx: ApiContext): Promise<R> => {
     authorizeWrite(ctx.credentials);
     const checked = check(args);
-    return write(ctx, checked);
+    return ctx.queries.writeTransaction((tx) => write(tx, checked));
   };
 }
 
+/** Every entity upsert takes the same `EntityInput`; `upsertPerson`'s args stand for all six. */
 function upsertEntity(label: EntityLabel) {
   return mutation(
-    (args: { input: Record<string, unknown> }) => checkEntityInput(args.input),
-    (ctx, fields) => ctx.port.writeTransaction((tx) => upsertNode(tx, ctx.graph.cypher, label, fields)),
+    (args: MutationUpsertPersonArgs) => checkEntityInput(args.input),
+    (tx, fields) => upsertNode(tx, label, fields),
   );
 }
 
@@ -42,28 +55,16 @@ export const mutationResolvers = {
     upsertLocation: upsertEntity('Location'),
     upsertEvent: upsertEntity('Event'),
     upsertSource: mutation(
-      (args: { input: Record<string, unknown> }) => checkSourceInput(args.input),
-      (ctx, fields) => ctx.port.writeTransaction((tx) => upsertNode(tx, ctx.graph.cypher, 'Source', fields)),
+      (args: MutationUpsertSourceArgs) => checkSourceInput(args.input),
+      (tx, fields) => upsertNode(tx, 'Source', fields),
     ),
-    addStatement: mutation(
-      (args: { input: AddStatementInput }) => checkStatementInput(args.input),
-      (ctx, input) => ctx.port.writeTransaction((tx) => addStatement(tx, ctx.graph.cypher, input)),
-    ),
-    addEstimate: mutation(
-      (args: { input: AddEstimateInput }) => checkEstimateInput(args.input),
-      (ctx, input) => ctx.port.writeTransaction((tx) => addEstimate(tx, ctx.graph.cypher, input)),
-    ),
-    link: mutation(
-      (args: { input: LinkInput }) => checkLinkInput(args.input),
-      (ctx, input) => ctx.port.writeTransaction((tx) => link(tx, ctx.graph.cypher, input)),
-    ),
-    unlink: mutation(
-      (args: { input: LinkInput }) => checkLinkInput({ ...args.input, properties: null }),
-      (ctx, input) => ctx.port.writeTransaction((tx) => unlink(tx, ctx.graph.cypher, input)),
-    ),
+    addStatement: mutation((args: MutationAddStatementArgs) => checkStatementInput(args.input), addStatement),
+    addEstimate: mutation((args: MutationAddEstimateArgs) => checkEstimateInput(args.input), addEstimate),
+    link: mutation((args: MutationLinkArgs) => checkLinkInput(args.input), link),
+    unlink: mutation((args: MutationUnlinkArgs) => checkLinkInput(args.input), unlink),
     deleteEntity: mutation(
-      (args: { id: string; cascade?: boolean | null }) => ({ id: checkId('id', args.id), cascade: args.cascade === true }),
-      (ctx, { id, cascade }) => ctx.port.writeTransaction((tx) => deleteEntity(tx, ctx.graph.cypher, id, cascade)),
+      (args: MutationDeleteEntityArgs) => checkDeleteArgs(args),
+      (tx, { id, cascade }) => deleteEntity(tx, id, cascade),
     ),
   },
 };

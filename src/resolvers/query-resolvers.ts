@@ -1,9 +1,8 @@
-import type { GraphNode } from '../graph';
-import { isGraphNode } from '../graph';
+import type { QueryCoMentionsArgs, QuerySpeakersArgs, QueryTopMentionedArgs } from '../generated/resolvers-types';
 import { ENTITY_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
+import { intInRange } from '../model/validate';
 import type { ApiContext } from './context';
-import { intInRange } from './arguments';
-import { entityConnection, statementConnection } from './connections';
+import { entityConnection, sourceConnection, statementConnection } from './connections';
 import { neighborhood, shortestPath } from './graph-view';
 import { lookupField } from './lookups';
 import { labelOfKind } from './models';
@@ -11,17 +10,9 @@ import { search } from './search';
 
 const firstOf = (first: number | null | undefined) => intInRange('first', first, { min: 0, max: 100, fallback: 10 });
 
-/** Rows of `{node, total}` from an aggregate query, as `{entity|speaker, count}`. */
-async function ranked(ctx: ApiContext, query: string, slots: Record<string, string>, params: Record<string, string | number>) {
-  if (params.limit === 0) return [];
-  const rows = await ctx.port.read(ctx.graph.cypher.render(query, slots), params);
-  return rows.filter((r) => isGraphNode(r.node)).map((r) => ({ node: r.node as GraphNode, count: Number(r.total) }));
-}
-
-async function countsByName(ctx: ApiContext, query: string, names: readonly string[]) {
-  const rows = await ctx.port.read(ctx.graph.cypher.get(query));
-  const totals = new Map(rows.map((r) => [String(r.name), Number(r.total)]));
-  // The contract orders both lists by name.
+/** The contract orders both lists of `graphStats` by name; a name without rows counts 0. */
+function countsByName(rows: ReadonlyArray<{ name: string; total: number }>, names: readonly string[]) {
+  const totals = new Map(rows.map((r) => [r.name, r.total]));
   return [...names].sort().map((name) => ({ name, count: totals.get(name) ?? 0 }));
 }
 
@@ -43,31 +34,33 @@ export const queryResolvers = {
     militaryUnits: entityConnection('MilitaryUnit'),
     locations: entityConnection('Location'),
     events: entityConnection('Event'),
-    sources: entityConnection('Source'),
+    sources: sourceConnection,
     statements: statementConnection,
 
     search,
     neighborhood,
     path: shortestPath,
 
-    topMentioned: async (_root: unknown, args: { kind?: string | null; first?: number | null }, ctx: ApiContext) => {
+    topMentioned: async (_root: unknown, args: QueryTopMentionedArgs, ctx: ApiContext) => {
       const labels = args.kind ? [labelOfKind(args.kind)] : ENTITY_LABELS;
-      const rows = await ranked(ctx, 'aggregate/top-mentioned', { labels: labels.join('|') }, { limit: firstOf(args.first) });
-      return rows.map((r) => ({ entity: r.node, count: r.count }));
+      const limit = firstOf(args.first);
+      const rows = limit === 0 ? [] : await ctx.queries.topMentioned(labels, limit);
+      return rows.map((r) => ({ entity: r.node, count: r.total }));
     },
-    speakers: async (_root: unknown, args: { first?: number | null }, ctx: ApiContext) => {
-      const rows = await ranked(ctx, 'aggregate/speakers', {}, { limit: firstOf(args.first) });
-      return rows.map((r) => ({ speaker: r.node, count: r.count }));
+    speakers: async (_root: unknown, args: QuerySpeakersArgs, ctx: ApiContext) => {
+      const limit = firstOf(args.first);
+      const rows = limit === 0 ? [] : await ctx.queries.speakers(limit);
+      return rows.map((r) => ({ speaker: r.node, count: r.total }));
     },
-    coMentions: async (_root: unknown, args: { id: string; first?: number | null }, ctx: ApiContext) => {
-      const rows = await ranked(ctx, 'aggregate/co-mentions', { labels: ENTITY_LABELS.join('|') }, { id: args.id, limit: firstOf(args.first) });
-      return rows.map((r) => ({ entity: r.node, count: r.count }));
+    coMentions: async (_root: unknown, args: QueryCoMentionsArgs, ctx: ApiContext) => {
+      const limit = firstOf(args.first);
+      const rows = limit === 0 ? [] : await ctx.queries.coMentions(args.id, limit);
+      return rows.map((r) => ({ entity: r.node, count: r.total }));
     },
     graphStats: async (_root: unknown, _args: unknown, ctx: ApiContext) => {
-      const [byLabel, byType] = await Promise.all([
-        countsByName(ctx, 'aggregate/count-by-label', NODE_LABELS),
-        countsByName(ctx, 'aggregate/count-by-type', RELATIONSHIP_TYPES),
-      ]);
+      const [labels, types] = await Promise.all([ctx.queries.countByLabel(), ctx.queries.countByType()]);
+      const byLabel = countsByName(labels, NODE_LABELS);
+      const byType = countsByName(types, RELATIONSHIP_TYPES);
       const sum = (list: Array<{ count: number }>) => list.reduce((s, x) => s + x.count, 0);
       return { nodes: sum(byLabel), relationships: sum(byType), byLabel, byType };
     },

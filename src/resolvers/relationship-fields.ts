@@ -1,5 +1,5 @@
-import type { GraphNode } from '../graph';
-import type { Related, Traversal } from '../loaders';
+import type { GraphNode, Related } from '../graph';
+import type { Traversal } from '../loaders';
 import type { ApiContext } from './context';
 import { pageSize, MAX_PAGE_SIZE } from './arguments';
 

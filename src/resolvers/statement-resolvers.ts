@@ -1,3 +1,4 @@
+import type { StatementMentionsArgs } from '../generated/resolvers-types';
 import type { GraphNode } from '../graph';
 import { TRAVERSALS, narrowed } from '../loaders';
 import type { ApiContext } from './context';
@@ -24,7 +25,7 @@ export const statementResolvers = {
     speaker: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.speakersOf, parent))[0]?.node ?? null,
     addressedTo: nodesVia(TRAVERSALS.addressees),
-    mentions: async (parent: GraphNode, args: { kind?: string | null; first?: number | null }, ctx: ApiContext) => {
+    mentions: async (parent: GraphNode, args: StatementMentionsArgs, ctx: ApiContext) => {
       const traversal = narrowed(TRAVERSALS.mentionsOf, args.kind ? labelOfKind(args.kind) : undefined);
       return (await relatedOf(ctx, traversal, parent, pageSize(args.first))).map((r) => r.node);
     },

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Graph } from '../graph';
+import { type Graph, type LinkRecord, type NodeRecord, createQueries } from '../graph';
 import { type NodeLabel, type RelationshipType, isNodeLabel, isRelationshipType } from '../model/graph-model';
-import type { NodeRecord } from '../writes/node-rows';
-import { type LinkRecord, linkNodes, upsertNodes } from '../writes/write-graph';
 
 /** The article seed shipped with the project. */
 export const ARTICLE_SEED = path.resolve(__dirname, '../../seed/article.json');
@@ -52,13 +50,13 @@ export async function loadSeed(
     linkGroups.set(key, group);
   }
 
-  await graph.port.writeTransaction(async (tx) => {
+  await createQueries(graph.port, graph.cypher).writeTransaction(async (tx) => {
     for (const [label, records] of nodesByLabel) {
-      await upsertNodes(tx, graph.cypher, label, records);
+      await tx.upsertNodes(label, records);
       progress(`  ${label}: ${records.length} nodes`);
     }
     for (const group of linkGroups.values()) {
-      await linkNodes(tx, graph.cypher, group.type, group.from, group.to, group.links);
+      await tx.linkNodes(group.type, group.from, group.to, group.links);
     }
     progress(`  ${seed.relationships.length} relationships in ${linkGroups.size} groups`);
   });
@@ -67,9 +65,8 @@ export async function loadSeed(
 
 /** Counts of nodes per label and relationships per type, as stored. */
 export async function countGraph(graph: Graph): Promise<{ labels: Record<string, number>; types: Record<string, number> }> {
-  const toMap = (rows: Array<Record<string, unknown>>) =>
-    Object.fromEntries(rows.map((r) => [String(r.name), Number(r.total)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
-  const labels = await graph.port.read(graph.cypher.get('aggregate/count-by-label'));
-  const types = await graph.port.read(graph.cypher.get('aggregate/count-by-type'));
-  return { labels: toMap(labels), types: toMap(types) };
+  const toMap = (counts: ReadonlyArray<{ name: string; total: number }>) =>
+    Object.fromEntries(counts.map((c) => [c.name, c.total] as const).sort(([a], [b]) => a.localeCompare(b)));
+  const queries = createQueries(graph.port, graph.cypher);
+  return { labels: toMap(await queries.countByLabel()), types: toMap(await queries.countByType()) };
 }

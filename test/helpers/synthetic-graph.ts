@@ -8,10 +8,8 @@
  * "Person <iii>", so name order is id order; their statements are
  * `statement-<iii>-<j>` with consecutive ordinals in the source.
  */
-import type { Graph } from '../../src/graph';
+import { type Graph, type LinkRecord, type NodeRecord, createQueries } from '../../src/graph';
 import type { EntityLabel, NodeLabel, RelationshipType } from '../../src/model/graph-model';
-import type { NodeRecord } from '../../src/writes/node-rows';
-import { type LinkRecord, linkNodes, upsertNodes } from '../../src/writes/write-graph';
 import { openTestGraph } from './graph-helper';
 
 export interface SyntheticGraphOptions {
@@ -123,10 +121,9 @@ export async function loadSyntheticGraph(
       ],
     ),
   ];
-  await graph.port.writeTransaction(async (tx) => {
-    for (const [label, rows] of nodeGroups) await upsertNodes(tx, graph.cypher, label, rows);
-    for (const [type, from, to, links] of linkGroups)
-      await linkNodes(tx, graph.cypher, type, from, to, links);
+  await createQueries(graph.port, graph.cypher).writeTransaction(async (tx) => {
+    for (const [label, rows] of nodeGroups) await tx.upsertNodes(label, rows);
+    for (const [type, from, to, links] of linkGroups) await tx.linkNodes(type, from, to, links);
   });
   const nodes = nodeGroups.reduce((sum, [, rows]) => sum + rows.length, 0);
   const relationships = linkGroups.reduce((sum, [, , , links]) => sum + links.length, 0);

@@ -6,8 +6,7 @@
  */
 import { CypherLibrary, type Graph, type GraphNode, type Params, type Row } from '../../src/graph';
 import { ENTITY_LABELS, NODE_LABELS } from '../../src/model/graph-model';
-import { nodeRow } from '../../src/writes/node-rows';
-import { linkRow } from '../../src/writes/write-graph';
+import { nodeRow } from '../../src/graph';
 import { countGraph } from '../../src/seed/load-seed';
 import { openTestGraph, type TestGraph } from '../helpers/graph-helper';
 
@@ -235,6 +234,23 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
     expect(ids(typo, 'node')).toEqual(['north-korea']);
   });
 
+  it('finds the relationship between two nodes, with its properties, or nothing', async () => {
+    const slots = { type: 'HOLDS_ROLE', fromLabel: 'Person', toLabel: 'State' };
+    const [row] = await read('read/relationship-between', slots, {
+      from: 'antony-blinken',
+      to: 'united-states',
+    });
+    expect(row?.r).toMatchObject({
+      type: 'HOLDS_ROLE',
+      startId: 'antony-blinken',
+      endId: 'united-states',
+      properties: { title: 'Secretary of State' },
+    });
+    expect(
+      await read('read/relationship-between', slots, { from: 'antony-blinken', to: 'russia' }),
+    ).toEqual([]);
+  });
+
   it('traverses relationships for a batch of parents, in order, capped per parent', async () => {
     const made = await read(
       'traverse/outgoing',
@@ -334,9 +350,7 @@ describe('Every write query of the embedded library, on a graph of its own', () 
     const linked = await write(
       'write/link',
       { type: 'MADE', fromLabel: 'Person', toLabel: 'Statement' },
-      {
-        rows: [linkRow('MADE', { from: 'jake-sullivan', to: 'sullivan-says' })],
-      },
+      { rows: [{ from: 'jake-sullivan', to: 'sullivan-says' }] },
     );
     expect(linked[0]?.r).toEqual({
       kind: 'relationship',
@@ -345,74 +359,59 @@ describe('Every write query of the embedded library, on a graph of its own', () 
       startId: 'jake-sullivan',
       endId: 'sullivan-says',
     });
-    const role = await write(
-      'write/link-holds-role',
-      { fromLabel: 'Person', toLabel: 'State' },
-      {
-        rows: [
-          linkRow('HOLDS_ROLE', {
-            from: 'jake-sullivan',
-            to: 'united-states',
-            properties: { title: 'National Security Advisor' },
-          }),
-        ],
-      },
+    /** Links one pair, then sets each given property as the link writes do. */
+    const linkWith = async (
+      type: string,
+      fromLabel: string,
+      toLabel: string,
+      link: { from: string; to: string },
+      properties: Record<string, string | string[]>,
+    ) => {
+      const slots = { type, fromLabel, toLabel };
+      let rows = await write('write/link', slots, { rows: [link] });
+      for (const [key, value] of Object.entries(properties)) {
+        rows = await write('write/set-link-property', { ...slots, key }, { rows: [{ ...link, value }] });
+      }
+      return rows;
+    };
+    const role = await linkWith(
+      'HOLDS_ROLE',
+      'Person',
+      'State',
+      { from: 'jake-sullivan', to: 'united-states' },
+      { title: 'National Security Advisor' },
     );
     expect(role[0]?.r).toMatchObject({ properties: { title: 'National Security Advisor' } });
-    const deployed = await write(
-      'write/link-deployed-to',
-      { fromLabel: 'MilitaryUnit', toLabel: 'Location' },
-      {
-        rows: [
-          linkRow('DEPLOYED_TO', {
-            from: 'north-korean-troops-in-russia',
-            to: 'kursk-region',
-            properties: { status: 'in combat', asOf: '2024-11' },
-          }),
-        ],
-      },
+    const deployed = await linkWith(
+      'DEPLOYED_TO',
+      'MilitaryUnit',
+      'Location',
+      { from: 'north-korean-troops-in-russia', to: 'kursk-region' },
+      { status: 'in combat', asOf: '2024-11' },
     );
     expect(deployed[0]?.r).toMatchObject({ properties: { status: 'in combat', asOf: '2024-11' } });
-    const trained = await write(
-      'write/link-trained-by',
-      { fromLabel: 'MilitaryUnit', toLabel: 'State' },
-      {
-        rows: [
-          linkRow('TRAINED_BY', {
-            from: 'north-korean-troops-in-russia',
-            to: 'russia',
-            properties: { disciplines: ['artillery'] },
-          }),
-        ],
-      },
+    const trained = await linkWith(
+      'TRAINED_BY',
+      'MilitaryUnit',
+      'State',
+      { from: 'north-korean-troops-in-russia', to: 'russia' },
+      { disciplines: ['artillery'] },
     );
     expect(trained[0]?.r).toMatchObject({ properties: { disciplines: ['artillery'] } });
-    const related = await write(
-      'write/link-relation',
-      { fromLabel: 'State', toLabel: 'State' },
-      {
-        rows: [
-          linkRow('RELATION', {
-            from: 'united-states',
-            to: 'south-korea',
-            properties: { kind: 'ALLIANCE' },
-          }),
-        ],
-      },
+    const related = await linkWith(
+      'RELATION',
+      'State',
+      'State',
+      { from: 'united-states', to: 'south-korea' },
+      { kind: 'ALLIANCE' },
     );
     expect(related[0]?.r).toMatchObject({ properties: { kind: 'ALLIANCE' } });
-    const took = await write(
-      'write/link-participated-in',
-      { fromLabel: 'Person', toLabel: 'Event' },
-      {
-        rows: [
-          linkRow('PARTICIPATED_IN', {
-            from: 'jake-sullivan',
-            to: 'un-security-council-meeting',
-            properties: { role: 'observer' },
-          }),
-        ],
-      },
+    const took = await linkWith(
+      'PARTICIPATED_IN',
+      'Person',
+      'Event',
+      { from: 'jake-sullivan', to: 'un-security-council-meeting' },
+      { role: 'observer' },
     );
     expect(took[0]?.r).toMatchObject({ properties: { role: 'observer' } });
     const [deployments] = await read(

@@ -157,9 +157,11 @@ const pages = (labels: readonly NodeLabel[], withLabel: boolean): Slots[] =>
       ),
     ),
   );
-const typesWithoutProperties = RELATIONSHIP_TYPES.filter(
-  (t) => Object.keys(spec(t).properties).length === 0,
-);
+/** Every endpoint pair of every type with properties, with each of its property keys. */
+const linkProperties = (): Slots[] =>
+  endpointPairs(RELATIONSHIP_TYPES, true).flatMap((pair) =>
+    Object.keys(spec(pair.type as RelationshipType).properties).map((key) => ({ ...pair, key })),
+  );
 
 /** The slot combinations each template can be rendered with, derived from the model. */
 const SLOT_DOMAINS: Record<string, () => Slots[]> = {
@@ -174,18 +176,15 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'read/statement-page': () => pages(['Statement'], false),
   'read/estimates-of': () => ENTITY_LABELS.map((label) => ({ label })),
   'read/statements-made-by': () => ACTOR_LABELS.map((label) => ({ label })),
+  'read/relationship-between': () => endpointPairs(RELATIONSHIP_TYPES, true),
   'traverse/outgoing': () => traversals('outgoing'),
   'traverse/incoming': () => traversals('incoming'),
   'traverse/count-incoming': incomingCounts,
   'write/delete-nodes': () => NODE_LABELS.map((label) => ({ label })),
   'write/upsert-entities': () => ENTITY_LABELS.map((label) => ({ label })),
-  'write/link': () => endpointPairs(typesWithoutProperties, true),
+  'write/link': () => endpointPairs(RELATIONSHIP_TYPES, true),
+  'write/set-link-property': linkProperties,
   'write/unlink': () => endpointPairs(RELATIONSHIP_TYPES, true),
-  'write/link-holds-role': () => endpointPairs(['HOLDS_ROLE'], false),
-  'write/link-deployed-to': () => endpointPairs(['DEPLOYED_TO'], false),
-  'write/link-trained-by': () => endpointPairs(['TRAINED_BY'], false),
-  'write/link-relation': () => endpointPairs(['RELATION'], false),
-  'write/link-participated-in': () => endpointPairs(['PARTICIPATED_IN'], false),
 };
 
 const library = new CypherLibrary('neo4j');

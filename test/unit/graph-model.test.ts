@@ -8,67 +8,18 @@ import { CypherLibrary } from '../../src/graph';
 import {
   NODE_LABELS,
   NODE_PROPERTIES,
-  RELATIONSHIPS,
   RELATIONSHIP_TYPES,
   allowsEndpoints,
-  type RelationshipSpec,
+  relationshipColumns,
+  relationshipSpec,
 } from '../../src/model/graph-model';
-
-interface NodeTable {
-  readonly columns: Record<string, string>;
-  readonly primaryKey: string | undefined;
-}
-interface RelTable {
-  readonly pairs: string[];
-  readonly properties: Record<string, string>;
-}
-
-/** Splits a column list on top-level commas. */
-const splitColumns = (body: string): string[] =>
-  body
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-
-function parseEmbeddedDdl(statements: readonly string[]) {
-  const nodes = new Map<string, NodeTable>();
-  const rels = new Map<string, RelTable>();
-  for (const statement of statements) {
-    const node = /^CREATE NODE TABLE IF NOT EXISTS (\w+)\((.*)\)$/s.exec(statement);
-    const rel = /^CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\)$/s.exec(statement);
-    if (node) {
-      const columns: Record<string, string> = {};
-      let primaryKey: string | undefined;
-      for (const column of splitColumns(node[2] as string)) {
-        const [name, type, ...rest] = column.split(/\s+/) as [string, string, ...string[]];
-        columns[name] = type;
-        if (rest.join(' ') === 'PRIMARY KEY') primaryKey = name;
-      }
-      nodes.set(node[1] as string, { columns, primaryKey });
-    } else if (rel) {
-      const pairs: string[] = [];
-      const properties: Record<string, string> = {};
-      for (const part of splitColumns(rel[2] as string)) {
-        const endpoints = /^FROM (\w+) TO (\w+)$/.exec(part);
-        if (endpoints) pairs.push(`${endpoints[1]}->${endpoints[2]}`);
-        else {
-          const [name, type] = part.split(/\s+/) as [string, string];
-          properties[name] = type;
-        }
-      }
-      rels.set(rel[1] as string, { pairs, properties });
-    } else {
-      throw new Error(`Unexpected statement in the embedded schema: ${statement}`);
-    }
-  }
-  return { nodes, rels };
-}
+import { parseEmbeddedDdl } from '../../src/model/model-checks';
 
 const embedded = parseEmbeddedDdl(
   new CypherLibrary('embedded').statements('schema/create').map((s) => s.text),
 );
 const neo4jStatements = new CypherLibrary('neo4j').statements('schema/create').map((s) => s.text);
-const spec = (type: (typeof RELATIONSHIP_TYPES)[number]): RelationshipSpec => RELATIONSHIPS[type];
+const spec = relationshipSpec;
 
 describe('The embedded schema', () => {
   it('declares exactly the node tables of the model', () => {
@@ -97,7 +48,7 @@ describe('The embedded schema', () => {
           .endpoints.map(([f, t]) => `${f}->${t}`)
           .sort(),
       );
-      expect(table?.properties).toEqual(spec(type).properties);
+      expect(table?.properties).toEqual(relationshipColumns(type));
     },
   );
 });

@@ -1,10 +1,11 @@
 import {
   NODE_PROPERTIES,
   type NodeLabel,
+  type PropertySpec,
   isEntityLabel,
   searchTextOf,
-} from '../model/graph-model';
-import type { ParamValue } from '../graph';
+} from '../../model/graph-model';
+import type { ParamValue } from '../values';
 
 /** A node as written: its label and its properties (`search` is derived). */
 export interface NodeRecord {
@@ -42,4 +43,10 @@ function searchTextFor(label: NodeLabel, row: Record<string, ParamValue>): strin
   if (label === 'Statement') return searchTextOf(s('name'), s('text'), s('hedge'), s('context'));
   if (label === 'Source') return searchTextOf(s('title'), s('publisher'));
   return searchTextOf(s('name'), s('unit'), s('scope'));
+}
+
+/** The value written for one property of a link: lists as `[]` rather than null, as for nodes. */
+export function linkValue(property: PropertySpec, value: unknown): ParamValue {
+  if (property.kind === 'list') return Array.isArray(value) ? value.map(String) : [];
+  return typeof value === 'string' ? value : null;
 }

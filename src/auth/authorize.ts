@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
-import type { Credentials } from '../resolvers/context';
+import type { Credentials } from './credentials';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 

@@ -1,4 +1,4 @@
-import type { CypherQuery, GraphPort, GraphTransaction, Params, RunOptions, Row } from '../graph';
+import type { CypherQuery, GraphTransaction, Params, QueryPort, RunOptions, Row } from '../graph';
 import { GraphError, GraphErrorCode } from '../graph';
 
 /** What one request has cost the graph so far. */
@@ -11,9 +11,10 @@ export interface RequestBudget {
 
 /**
  * A view of the shared port for one request: counts the request's queries and
- * gives each one only the time left before the request's deadline.
+ * gives each one only the time left before the request's deadline. It has no
+ * `close`: a request never closes the shared graph.
  */
-export function requestPort(port: GraphPort, budget: RequestBudget): GraphPort {
+export function requestPort(port: QueryPort, budget: RequestBudget): QueryPort {
   const options = (given?: RunOptions): RunOptions | undefined => {
     if (budget.deadline === Infinity) return given;
     const left = budget.deadline - Date.now();
@@ -25,16 +26,10 @@ export function requestPort(port: GraphPort, budget: RequestBudget): GraphPort {
   };
   return {
     engine: port.engine,
-    stats: port.stats,
     read(query: CypherQuery, params?: Params, given?: RunOptions): Promise<Row[]> {
       const opts = options(given);
       count();
       return port.read(query, params, opts);
-    },
-    write(query: CypherQuery, params?: Params, given?: RunOptions): Promise<Row[]> {
-      const opts = options(given);
-      count();
-      return port.write(query, params, opts);
     },
     writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, given?: RunOptions): Promise<T> {
       const opts = options(given);
@@ -49,6 +44,5 @@ export function requestPort(port: GraphPort, budget: RequestBudget): GraphPort {
         opts,
       );
     },
-    close: () => port.close(),
   };
 }

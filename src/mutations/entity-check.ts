@@ -1,0 +1,58 @@
+import type { EntityInput, SourceInput } from '../generated/resolvers-types';
+import { BadUserInputError } from '../errors';
+import { checkDate, checkId, checkText } from '../model/validate';
+
+/** The fields an upsert writes; undefined keeps the stored value, null clears it. */
+export type NodeFields = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+/** Length limits for node fields written through the API. */
+const LIMITS = {
+  name: 200,
+  title: 300,
+  description: 2000,
+  category: 100,
+  timeText: 200,
+  publisher: 200,
+  url: 2000,
+} as const;
+
+function optionalText(key: keyof typeof LIMITS, value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  return checkText(`input.${key}`, value, { max: LIMITS[key] });
+}
+
+/** Checks an entity upsert; returns the fields to write. */
+export function checkEntityInput(input: EntityInput): NodeFields {
+  const fields: Record<string, unknown> = {
+    id: checkId('input.id', input.id),
+    name: checkText('input.name', input.name, { max: LIMITS.name }),
+    description: optionalText('description', input.description),
+    category: optionalText('category', input.category),
+    timeText: optionalText('timeText', input.timeText),
+  };
+  if (input.date !== undefined) fields.date = input.date === null ? null : checkDate('input.date', input.date);
+  if (input.aliases !== undefined) {
+    const aliases = input.aliases ?? [];
+    if (aliases.length > 20) throw new BadUserInputError('input.aliases', `accepts at most 20 aliases; got ${aliases.length}.`);
+    fields.aliases = aliases.map((a, i) => checkText(`input.aliases[${i}]`, a, { max: 200 }));
+  }
+  return fields as NodeFields;
+}
+
+/** Checks a source upsert; returns the fields to write. */
+export function checkSourceInput(input: SourceInput): NodeFields {
+  const fields: Record<string, unknown> = {
+    id: checkId('input.id', input.id),
+    title: checkText('input.title', input.title, { max: LIMITS.title }),
+    publisher: optionalText('publisher', input.publisher),
+  };
+  if (input.url !== undefined && input.url !== null) {
+    const url = checkText('input.url', input.url, { max: LIMITS.url });
+    if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new BadUserInputError('input.url', 'must be an absolute http(s) URL.');
+    fields.url = url;
+  } else fields.url = input.url;
+  if (input.publishedAt !== undefined) {
+    fields.publishedAt = input.publishedAt === null ? null : checkDate('input.publishedAt', input.publishedAt.slice(0, 10));
+  }
+  return fields as NodeFields;
+}

@@ -1,0 +1,17 @@
+/**
+ * The writes behind the mutations, each split into a check (pure: input to
+ * checked values, BAD_USER_INPUT on failure, nothing read or written) and a
+ * write (inside one write transaction of the query layer). Public surface of
+ * the folder.
+ */
+export { checkDeleteArgs } from './delete-check';
+export { deleteEntity } from './delete-write';
+export { checkEntityInput, checkSourceInput } from './entity-check';
+export type { NodeFields } from './entity-check';
+export { upsertNode } from './entity-write';
+export { checkLinkInput } from './link-check';
+export type { CheckedLink } from './link-check';
+export { link, unlink } from './link-write';
+export { checkEstimateInput, checkStatementInput } from './statement-check';
+export type { CheckedEstimate, CheckedStatement } from './statement-check';
+export { addEstimate, addStatement } from './statement-write';
