@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'scratch/', 'src/generated/', 'web/dist/', 'web/src/generated/', 'bench/results/', 'test/artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'scratch/', 'src/generated/', 'web/dist/', 'web/playground/dist/', 'web/src/generated/', 'bench/results/', 'test/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -28,3 +28,13 @@ export function relText(related: Related, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+
+/**
+ * The id of the relationship behind one related entry, `TYPE:fromId:toId`:
+ * the id `link` returns and `GraphEdge.id` gives, so a client cache can tie
+ * an edited relationship to the projection (`Role`, `Deployment`...) it shows.
+ */
+export function edgeIdOf(traversal: Traversal, parent: GraphNode, related: Related): string {
+  const [from, to] = traversal.direction === 'outgoing' ? [parent.id, related.node.id] : [related.node.id, parent.id];
+  return `${traversal.type}:${from}:${to}`;
+}

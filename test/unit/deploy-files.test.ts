@@ -31,6 +31,7 @@ const DOCUMENTED_ENV: Record<string, string | null> = {
   MAX_COST: '20000',
   BODY_LIMIT_BYTES: '102400',
   INTROSPECTION: null,
+  PLAYGROUND: null,
   SEED_ON_START: 'true',
   SHUTDOWN_GRACE_MS: '10000',
 };
