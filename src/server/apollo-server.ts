@@ -8,6 +8,7 @@ import { ApiErrorCode } from '../errors';
 import { GraphErrorCode, isGraphError } from '../graph';
 import { type ApiContext, resolvers } from '../resolvers';
 import { loadTypeDefs } from '../schema/load-schema';
+import { cacheControlPlugins } from './cache-control';
 import { costLimitRule } from './cost-limit-rule';
 import type { Metrics } from './metrics';
 
@@ -146,6 +147,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
     plugins: [
       ...protection.plugins,
       observabilityPlugin(options),
+      ...cacheControlPlugins(),
       // Browsers get our bundled GraphiQL instead (src/server/playground.ts): Apollo's pages load scripts from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],
