@@ -447,3 +447,18 @@ describe('.env.example', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------
+// The test command
+// ---------------------------------------------------------------------------
+
+describe('the README test command', () => {
+  it('is what .ci/run runs, and npm test installs the browser it needs first', () => {
+    expect(read('README.md')).toMatch(/^npm ci && npm test\b/m);
+    const ci = read('.ci/run').split('\n').filter((l) => /^npm /.test(l));
+    expect(ci).toEqual(['npm ci --no-audit --no-fund', 'npm test']);
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    expect(scripts.pretest).toBe('bash scripts/ensure-chromium.sh');
+    expect(read('scripts/ensure-chromium.sh')).toMatch(/apt-get install -y -qq chromium/);
+  });
+});
