@@ -91,6 +91,7 @@ describe('GraphiQL playground at GET /graphql', () => {
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.some((url) => url.startsWith(`${server.origin}/graphql/playground/assets/`))).toBe(true);
     expect(foreign()).toEqual([]);
+    console.log(`playground page load: ${requests.length} requests, ${foreign().length} to other origins`);
   });
 
   it('opens with the README example queries as tabs', async () => {
