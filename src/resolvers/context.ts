@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Graph, GraphPort } from '../graph';
 import { type BatchObserver, Loaders, type RequestBudget, requestPort } from '../loaders';
 
@@ -26,6 +27,8 @@ export interface ApiContext {
   readonly timeoutMs: number;
   /** The request id (from `x-request-id` or generated), for logs. */
   readonly requestId: string;
+  /** Errors reported on one field without throwing (see `listPageSize`); added to the response. */
+  readonly fieldErrors: GraphQLError[];
 }
 
 export interface ContextOptions {
@@ -55,5 +58,6 @@ export function createContext(options: ContextOptions): ApiContext {
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
     timeoutMs,
     requestId: options.requestId ?? '-',
+    fieldErrors: [],
   };
 }

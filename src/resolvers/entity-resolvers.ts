@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../graph';
 import type { RelationKind } from '../generated/resolvers-types';
 import { type ActorLabel, type EntityLabel, ACTOR_LABELS, RELATION_KINDS } from '../model/graph-model';
@@ -150,8 +151,8 @@ export const entityResolvers = {
     within: nodesVia(TRAVERSALS.locatedIn),
     contains: nodesVia(TRAVERSALS.locationsIn),
     // By date, then name.
-    events: async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext) =>
-      orderedBy(await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx), (event) => text(event, 'date'), 'asc'),
+    events: async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      orderedBy(await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx, info), (event) => text(event, 'date'), 'asc'),
   },
   Event: {
     ...entityFields('Event'),

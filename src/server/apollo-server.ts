@@ -10,6 +10,7 @@ import { type ApiContext, resolvers } from '../resolvers';
 import { loadTypeDefs } from '../schema/load-schema';
 import { cacheControlPlugins } from './cache-control';
 import { costLimitRule } from './cost-limit-rule';
+import { fieldErrorsPlugin } from './field-errors-plugin';
 import type { Metrics } from './metrics';
 
 export interface ApolloOptions {
@@ -147,6 +148,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
     plugins: [
       ...protection.plugins,
       observabilityPlugin(options),
+      fieldErrorsPlugin(formatErrorFor(options)),
       ...cacheControlPlugins(),
       // Browsers get our bundled GraphiQL instead (src/server/playground.ts): Apollo's pages load scripts from a CDN.
       ApolloServerPluginLandingPageDisabled(),

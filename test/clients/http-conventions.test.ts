@@ -74,6 +74,9 @@ describe('GET and CSRF prevention', () => {
     expect(mutation.headers.get('cache-control')).toBe('no-store');
     const refused = await server.post('{ people(first: 101) { totalCount } }');
     expect(refused.headers.get('cache-control')).toBe('no-store');
+    const refusedNested = await server.post('{ person(id: "antony-blinken") { name statements(first: 101) { id } } }');
+    expect(refusedNested.body.data.person.name).toBe('Antony Blinken');
+    expect(refusedNested.headers.get('cache-control')).toBe('no-store');
   });
 });
 

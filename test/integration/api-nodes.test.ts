@@ -106,10 +106,22 @@ describe('partial data', () => {
     expect(onlyError(result).path).toEqual(['people']);
   });
 
-  it('keeps sibling root fields when a nested list refuses its argument', async () => {
-    const result = await api.run(`{ graphStats { nodes } person(id: "antony-blinken") { name statements(first: 101) { id } } }`);
+  it('reports a refused page size on a relationship list on that field alone, keeping its parent and siblings', async () => {
+    const result = await api.run(
+      `{ graphStats { nodes } person(id: "antony-blinken") { name statements(first: 101) { id } roles { title } } }`,
+    );
     expect(result.data.graphStats.nodes).toBeGreaterThan(0);
-    expect(codesOf(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.data.person).toEqual({ name: 'Antony Blinken', statements: [], roles: [{ title: 'Secretary of State' }] });
+    const error = onlyError(result);
+    expect(error.message).toBe('first: must be an integer from 0 to 100; got 101.');
+    expect(error.path).toEqual(['person', 'statements']);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it('does the same for a statement\'s mentions', async () => {
+    const result = await api.run(`{ statement(id: "blinken-meat-grinder") { id mentions(first: -1) { id } } }`);
+    expect(result.data.statement).toEqual({ id: 'blinken-meat-grinder', mentions: [] });
+    expect(onlyError(result).path).toEqual(['statement', 'mentions']);
   });
 });
 
