@@ -55,6 +55,9 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The explorer page, built by `npm run build` (web:build), served at /explorer.
 COPY --from=build /app/web/dist ./web/dist
+# The GraphiQL playground (playground:build), sent to browsers at GET /graphql
+# in development, and in production only with PLAYGROUND=true.
+COPY --from=build /app/web/playground/dist ./web/playground/dist
 COPY schema.graphql ./
 COPY cypher ./cypher
 COPY seed ./seed

@@ -7,6 +7,12 @@
  * Resolvers receive and return graph nodes as `NodeModel` (`{ label, id,
  * properties }`, from `src/resolvers/models.ts`); field resolvers map them onto the
  * schema's fields. The context is `ApiContext` (`src/resolvers/context.ts`).
+ *
+ * It also publishes what client caches need (docs/clients.md):
+ * `src/generated/possible-types.json` (Apollo Client's `possibleTypes`, also
+ * served at GET /graphql/possible-types.json) and
+ * `src/generated/introspection.min.json` (urql graphcache's `schema`), which
+ * work with introspection off in production.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { NODE_LABELS } from './src/model/graph-model';
@@ -58,6 +64,15 @@ const config: CodegenConfig = {
         avoidOptionals: false,
         maybeValue: 'T | null',
       },
+    },
+    'src/generated/possible-types.json': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3 },
+    },
+    // Without descriptions and whitespace: graphcache needs only the types.
+    'src/generated/introspection.min.json': {
+      plugins: ['introspection'],
+      config: { minify: true, descriptions: false, schemaDescription: false, directiveIsRepeatable: false },
     },
   },
 };

@@ -35,7 +35,7 @@ const layerRules = Object.entries(ABOVE).map(([folder, above]) => ({
 }));
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'scratch/', 'src/generated/', 'web/dist/', 'web/src/generated/', 'bench/results/', 'test/artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'scratch/', 'src/generated/', 'web/dist/', 'web/playground/dist/', 'web/src/generated/', 'bench/results/', 'test/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,6 +23,7 @@ export const BENCH_SERVER_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   production: true,
   introspection: false,
+  playground: false,
   limits: { maxDepth: 8, maxAliases: 15, maxTokens: 2000, maxCost: 20000 },
   apiToken: BENCH_TOKEN,
   corsOrigins: [],

@@ -29,7 +29,14 @@ async function main(): Promise<void> {
   }
   const server = await startHttpServer(config, graph, logger);
   logger.info({ url: server.url, engine: config.graph.engine }, 'server ready');
+  if (config.production && config.playground) {
+    logger.warn(
+      { playground: true, introspection: config.introspection },
+      `PLAYGROUND=true: GraphiQL is served at ${server.url} in production, with introspection ${config.introspection ? 'on' : 'off'}`,
+    );
+  }
   process.stdout.write(`\nKnowledge graph API ready at ${server.url} (engine: ${config.graph.engine}, ${where})\n`);
+  if (config.playground) process.stdout.write(`GraphiQL playground: ${server.url} (open it in a browser)\n`);
   if (!config.production) process.stdout.write(`Explorer: ${server.url.replace(/\/graphql$/, '/explorer')}\n\n`);
 
   const stop = (signal: string) => {

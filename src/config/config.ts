@@ -57,6 +57,7 @@ const ENV = z.object({
   MAX_COST: int('MAX_COST', 1, 10_000_000, 20_000),
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1_024, 50_000_000, 102_400),
   INTROSPECTION: bool('INTROSPECTION'),
+  PLAYGROUND: bool('PLAYGROUND'),
   SEED_ON_START: bool('SEED_ON_START'),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 600_000, 10_000),
 });
@@ -76,6 +77,8 @@ export interface Config {
   readonly limits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxTokens: number; readonly maxCost: number };
   readonly bodyLimitBytes: number;
   readonly introspection: boolean;
+  /** GraphiQL at GET /graphql for browsers: on in development, and in production only with PLAYGROUND=true. */
+  readonly playground: boolean;
   readonly seedOnStart: boolean;
   readonly shutdownGraceMs: number;
 }
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration: NEO4J_PASSWORD is required when NEO4J_URI is set.');
   }
   const production = e.NODE_ENV === 'production';
+  const playground = e.PLAYGROUND ?? !production;
   const graph: GraphConfig = e.NEO4J_URI
     ? {
         engine: 'neo4j',
@@ -121,7 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyTimeoutMs: e.READY_TIMEOUT_MS,
     limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxCost: e.MAX_COST },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    introspection: e.INTROSPECTION ?? !production,
+    // A playground without introspection has no docs or completion, so PLAYGROUND=true turns it on too.
+    introspection: e.INTROSPECTION ?? (playground || !production),
+    playground,
     seedOnStart: e.SEED_ON_START ?? true,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };

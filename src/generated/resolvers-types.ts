@@ -89,6 +89,11 @@ export type Deployment = {
   __typename?: 'Deployment';
   /** The date the status held (ISO-8601 date or as stated). Null when unknown. */
   asOf?: Maybe<Scalars['String']['output']>;
+  /**
+   * The relationship's id, `DEPLOYED_TO:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`.
+   */
+  id: Scalars['ID']['output'];
   /** The location or state the unit is deployed to. */
   location: Place;
   /** The deployment's status, e.g. "deployed", "expected", "engaged in combat". Null when not given. */
@@ -226,7 +231,7 @@ export type EntityOrderField =
   | 'NAME';
 
 /** A figure a statement gives about an entity, e.g. "around 10,000 troops" in Russia. */
-export type Estimate = {
+export type Estimate = Node & {
   __typename?: 'Estimate';
   /** The statement that gave the figure. */
   attributedTo: Statement;
@@ -247,7 +252,7 @@ export type Estimate = {
 };
 
 /** Something that happened or is planned: a deployment, battle, meeting, missile test... */
-export type Event = Entity & {
+export type Event = Entity & Node & {
   __typename?: 'Event';
   /** Other names for the event. Empty when none. */
   aliases: Array<Scalars['String']['output']>;
@@ -458,7 +463,7 @@ export type LinkType =
   | 'TRAINED_BY';
 
 /** A place: a region, city, border area or front line, e.g. Russia's Kursk region. */
-export type Location = Entity & {
+export type Location = Entity & Node & {
   __typename?: 'Location';
   /** Other names and spellings. Empty when none. */
   aliases: Array<Scalars['String']['output']>;
@@ -525,7 +530,7 @@ export type LocationEdge = {
 };
 
 /** A military unit or force, e.g. North Korean troops sent to Russia. */
-export type MilitaryUnit = Entity & {
+export type MilitaryUnit = Entity & Node & {
   __typename?: 'MilitaryUnit';
   /** Other names and designations. Empty when none. */
   aliases: Array<Scalars['String']['output']>;
@@ -823,9 +828,25 @@ export type MutationUpsertStateArgs = {
   input: EntityInput;
 };
 
+/**
+ * Anything stored with an id (Relay Global Object Identification): entities,
+ * statements, sources and estimates. Ids are unique across the whole graph, so
+ * `node(id:)` refetches any of them and client caches can key objects by id.
+ */
+export type Node = {
+  /** Unique id across the whole graph, a lower-case slug (e.g. `antony-blinken`). */
+  id: Scalars['ID']['output'];
+};
+
 /** An office holder (a `HOLDS_ROLE` relationship), seen from the state or organization. */
 export type Official = {
   __typename?: 'Official';
+  /**
+   * The relationship's id, `HOLDS_ROLE:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`. `Role` and `Official` are the two views of one
+   * HOLDS_ROLE relationship and share its id.
+   */
+  id: Scalars['ID']['output'];
   /** The person holding the office. */
   person: Person;
   /** When the person took office (ISO-8601 date or as stated). Null when unknown. */
@@ -847,7 +868,7 @@ export type OrderDirection =
  * An organization: a government body, ministry, alliance (e.g. NATO), armed
  * force, company or international body.
  */
-export type Organization = Entity & {
+export type Organization = Entity & Node & {
   __typename?: 'Organization';
   /** Other names and spellings. Empty when none. */
   aliases: Array<Scalars['String']['output']>;
@@ -939,6 +960,12 @@ export type Participant = {
   __typename?: 'Participant';
   /** The participating person, state, organization or military unit. */
   entity: Entity;
+  /**
+   * The relationship's id, `PARTICIPATED_IN:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`. `Participant` and `Participation` are the two
+   * views of one PARTICIPATED_IN relationship and share its id.
+   */
+  id: Scalars['ID']['output'];
   /** Their role in the event, e.g. "sender", "host". Null when not given. */
   role?: Maybe<Scalars['String']['output']>;
 };
@@ -948,6 +975,12 @@ export type Participation = {
   __typename?: 'Participation';
   /** The event. */
   event: Event;
+  /**
+   * The relationship's id, `PARTICIPATED_IN:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`. `Participant` and `Participation` are the two
+   * views of one PARTICIPATED_IN relationship and share its id.
+   */
+  id: Scalars['ID']['output'];
   /** The entity's role in the event. Null when not given. */
   role?: Maybe<Scalars['String']['output']>;
 };
@@ -968,7 +1001,7 @@ export type Path = {
 };
 
 /** A person: a leader, official, envoy, expert or anyone quoted or discussed. */
-export type Person = Entity & {
+export type Person = Entity & Node & {
   __typename?: 'Person';
   /** Other names and spellings (e.g. "Blinken"). Empty when none. */
   aliases: Array<Scalars['String']['output']>;
@@ -1048,27 +1081,29 @@ export type Query = {
    * entity; `count` is the number of statements mentioning both. Ordered by
    * decreasing count, then by id. Empty when the id is unknown.
    */
-  coMentions: Array<EntityCount>;
+  coMentions?: Maybe<Array<EntityCount>>;
   /**
    * Any entity (person, state, organization, military unit, location or event)
    * by id. Null when no entity has this id, including when the id belongs to a
    * statement, source or estimate.
    */
   entity?: Maybe<Entity>;
+  /** An estimate (a figure a statement gives) by id. Null when no estimate has this id. */
+  estimate?: Maybe<Estimate>;
   /** An event by id. Null when no event has this id. */
   event?: Maybe<Event>;
   /** Events, one page at a time. Ordered by name unless `orderBy` says otherwise. */
-  events: EventConnection;
+  events?: Maybe<EventConnection>;
   /** Size of the graph: node and relationship counts, in total and per label and type. */
   graphStats: GraphStats;
   /** A location (region, city, front line...) by id. Null when no location has this id. */
   location?: Maybe<Location>;
   /** Locations, one page at a time. Ordered by name unless `orderBy` says otherwise. */
-  locations: LocationConnection;
+  locations?: Maybe<LocationConnection>;
   /** A military unit by id. Null when no military unit has this id. */
   militaryUnit?: Maybe<MilitaryUnit>;
   /** Military units, one page at a time. Ordered by name unless `orderBy` says otherwise. */
-  militaryUnits: MilitaryUnitConnection;
+  militaryUnits?: Maybe<MilitaryUnitConnection>;
   /**
    * The subgraph around one node: the node, every node within `hops`
    * relationships of it (in either direction) and the relationships between
@@ -1077,12 +1112,22 @@ export type Query = {
    */
   neighborhood?: Maybe<GraphView>;
   /**
+   * Any node by id, whatever its type (Relay's refetch field): an entity,
+   * statement, source or estimate. Null when no node has this id.
+   */
+  node?: Maybe<Node>;
+  /**
+   * Several nodes by id, in the order given, with null for each unknown id.
+   * At most 100 ids; more is a BAD_USER_INPUT error.
+   */
+  nodes: Array<Maybe<Node>>;
+  /**
    * An organization (a government body, alliance, ministry, company...) by id.
    * Null when no organization has this id.
    */
   organization?: Maybe<Organization>;
   /** Organizations, one page at a time. Ordered by name unless `orderBy` says otherwise. */
-  organizations: OrganizationConnection;
+  organizations?: Maybe<OrganizationConnection>;
   /**
    * A shortest chain of relationships between two nodes, following
    * relationships in either direction. Null when either id is unknown or when
@@ -1091,24 +1136,24 @@ export type Query = {
    */
   path?: Maybe<Path>;
   /** People, one page at a time. Ordered by name unless `orderBy` says otherwise. */
-  people: PersonConnection;
+  people?: Maybe<PersonConnection>;
   /** A person by id. Null when no person has this id. */
   person?: Maybe<Person>;
   /**
    * Case-insensitive text search over entity names and aliases, statement text
    * and source titles. Hits are ordered by decreasing score, then by id.
    */
-  search: Array<SearchHit>;
+  search?: Maybe<Array<SearchHit>>;
   /** A source (a news report, transcript...) by id. Null when no source has this id. */
   source?: Maybe<Source>;
   /** Sources, one page at a time, ordered by title. */
-  sources: SourceConnection;
+  sources?: Maybe<SourceConnection>;
   /**
    * The actors (people, organizations, states) who made the most statements,
    * with the number of statements each made. Ordered by decreasing count, then
    * by id.
    */
-  speakers: Array<SpeakerCount>;
+  speakers?: Maybe<Array<SpeakerCount>>;
   /** A state (a country) by id. Null when no state has this id. */
   state?: Maybe<State>;
   /** A statement by id. Null when no statement has this id. */
@@ -1117,15 +1162,15 @@ export type Query = {
    * Statements, one page at a time. Ordered by their position in their source
    * (`ordinal`) unless `orderBy` says otherwise.
    */
-  statements: StatementConnection;
+  statements?: Maybe<StatementConnection>;
   /** States, one page at a time. Ordered by name unless `orderBy` says otherwise. */
-  states: StateConnection;
+  states?: Maybe<StateConnection>;
   /**
    * The entities mentioned by the most statements, with the number of
    * statements mentioning each. Ordered by decreasing count, then by id.
    * Entities that no statement mentions are left out.
    */
-  topMentioned: Array<EntityCount>;
+  topMentioned?: Maybe<Array<EntityCount>>;
 };
 
 
@@ -1146,6 +1191,16 @@ export type QueryCoMentionsArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QueryEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
+export type QueryEstimateArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1228,6 +1283,26 @@ export type QueryNeighborhoodArgs = {
   hops?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1400,6 +1475,12 @@ export type Relation = {
   description?: Maybe<Scalars['String']['output']>;
   /** Whether the stored relationship points from this entity (OUTGOING) or to it (INCOMING). */
   direction: Direction;
+  /**
+   * The relationship's id, `RELATION:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`. Both ends see the same id, with
+   * opposite `direction`s: a cache should key a Relation by id and direction.
+   */
+  id: Scalars['ID']['output'];
   /** What kind of relation it is. */
   kind: RelationKind;
   /** The state or organization at the other end. */
@@ -1424,6 +1505,12 @@ export type RelationKind =
 /** An office a person holds or held (a `HOLDS_ROLE` relationship), seen from the person. */
 export type Role = {
   __typename?: 'Role';
+  /**
+   * The relationship's id, `HOLDS_ROLE:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`. `Role` and `Official` are the two views of one
+   * HOLDS_ROLE relationship and share its id.
+   */
+  id: Scalars['ID']['output'];
   /** The state or organization where the office is held. */
   organization: Polity;
   /** When the person took office (ISO-8601 date or as stated). Null when unknown. */
@@ -1470,7 +1557,7 @@ export type SearchKind =
 export type SearchResult = Event | Location | MilitaryUnit | Organization | Person | Source | State | Statement;
 
 /** A document statements are taken from: a news report, transcript, press release... */
-export type Source = {
+export type Source = Node & {
   __typename?: 'Source';
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
@@ -1544,7 +1631,7 @@ export type SpeakerCount = {
 };
 
 /** A sovereign state (a country), e.g. North Korea, Russia, Ukraine, the United States. */
-export type State = Entity & {
+export type State = Entity & Node & {
   __typename?: 'State';
   /** Other names and spellings (e.g. "DPRK", "Pyongyang"). Empty when none. */
   aliases: Array<Scalars['String']['output']>;
@@ -1615,7 +1702,7 @@ export type StateEdge = {
 };
 
 /** One thing said by someone, as reported by a source. */
-export type Statement = {
+export type Statement = Node & {
   __typename?: 'Statement';
   /** The entities the statement is addressed to, ordered by name. Empty when none. */
   addressedTo: Array<Entity>;
@@ -1721,6 +1808,11 @@ export type Training = {
   __typename?: 'Training';
   /** What was trained, e.g. "artillery", "drones". Empty when not given. */
   disciplines: Array<Scalars['String']['output']>;
+  /**
+   * The relationship's id, `TRAINED_BY:fromId:toId`: the same id `link` returns in
+   * `edge.id` and `neighborhood` gives the `GraphEdge`.
+   */
+  id: Scalars['ID']['output'];
   /** The state or organization that trained the unit. */
   trainer: Polity;
 };
@@ -1842,6 +1934,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeModel )
     | ( NodeModel )
   ;
+  Node:
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+    | ( NodeModel )
+  ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1884,6 +1987,7 @@ export type ResolversTypes = ResolversObject<{
   MilitaryUnitConnection: ResolverTypeWrapper<ConnectionModel>;
   MilitaryUnitEdge: ResolverTypeWrapper<Omit<MilitaryUnitEdge, 'node'> & { node: ResolversTypes['MilitaryUnit'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Official: ResolverTypeWrapper<Omit<Official, 'person'> & { person: ResolversTypes['Person'] }>;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<NodeModel>;
@@ -1962,6 +2066,7 @@ export type ResolversParentTypes = ResolversObject<{
   MilitaryUnitConnection: ConnectionModel;
   MilitaryUnitEdge: Omit<MilitaryUnitEdge, 'node'> & { node: ResolversParentTypes['MilitaryUnit'] };
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Official: Omit<Official, 'person'> & { person: ResolversParentTypes['Person'] };
   Organization: NodeModel;
   OrganizationConnection: ConnectionModel;
@@ -2011,6 +2116,7 @@ export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends R
 
 export type DeploymentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['Place'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -2033,6 +2139,7 @@ export type EstimateResolvers<ContextType = ApiContext, ParentType extends Resol
   subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type EventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
@@ -2182,7 +2289,12 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   upsertState?: Resolver<ResolversTypes['State'], ParentType, ContextType, RequireFields<MutationUpsertStateArgs, 'input'>>;
 }>;
 
+export type NodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Estimate' | 'Event' | 'Location' | 'MilitaryUnit' | 'Organization' | 'Person' | 'Source' | 'State' | 'Statement', ParentType, ContextType>;
+}>;
+
 export type OfficialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Official'] = ResolversParentTypes['Official']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2229,11 +2341,13 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type ParticipantResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ParticipationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = ResolversObject<{
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -2280,41 +2394,46 @@ export type PolityResolvers<ContextType = ApiContext, ParentType extends Resolve
 }>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  coMentions?: Resolver<Array<ResolversTypes['EntityCount']>, ParentType, ContextType, RequireFields<QueryCoMentionsArgs, 'first' | 'id'>>;
+  coMentions?: Resolver<Maybe<Array<ResolversTypes['EntityCount']>>, ParentType, ContextType, RequireFields<QueryCoMentionsArgs, 'first' | 'id'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  estimate?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType, RequireFields<QueryEstimateArgs, 'id'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
-  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
+  locations?: Resolver<Maybe<ResolversTypes['LocationConnection']>, ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   militaryUnit?: Resolver<Maybe<ResolversTypes['MilitaryUnit']>, ParentType, ContextType, RequireFields<QueryMilitaryUnitArgs, 'id'>>;
-  militaryUnits?: Resolver<ResolversTypes['MilitaryUnitConnection'], ParentType, ContextType, RequireFields<QueryMilitaryUnitsArgs, 'first'>>;
+  militaryUnits?: Resolver<Maybe<ResolversTypes['MilitaryUnitConnection']>, ParentType, ContextType, RequireFields<QueryMilitaryUnitsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['GraphView']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'hops' | 'id' | 'limit'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
-  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  organizations?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
-  people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
+  people?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
-  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  search?: Resolver<Maybe<Array<ResolversTypes['SearchHit']>>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
-  speakers?: Resolver<Array<ResolversTypes['SpeakerCount']>, ParentType, ContextType, RequireFields<QuerySpeakersArgs, 'first'>>;
+  sources?: Resolver<Maybe<ResolversTypes['SourceConnection']>, ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
+  speakers?: Resolver<Maybe<Array<ResolversTypes['SpeakerCount']>>, ParentType, ContextType, RequireFields<QuerySpeakersArgs, 'first'>>;
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType, RequireFields<QueryStateArgs, 'id'>>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
-  statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first'>>;
-  states?: Resolver<ResolversTypes['StateConnection'], ParentType, ContextType, RequireFields<QueryStatesArgs, 'first'>>;
-  topMentioned?: Resolver<Array<ResolversTypes['EntityCount']>, ParentType, ContextType, RequireFields<QueryTopMentionedArgs, 'first'>>;
+  statements?: Resolver<Maybe<ResolversTypes['StatementConnection']>, ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first'>>;
+  states?: Resolver<Maybe<ResolversTypes['StateConnection']>, ParentType, ContextType, RequireFields<QueryStatesArgs, 'first'>>;
+  topMentioned?: Resolver<Maybe<Array<ResolversTypes['EntityCount']>>, ParentType, ContextType, RequireFields<QueryTopMentionedArgs, 'first'>>;
 }>;
 
 export type RelationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RelationKind'], ParentType, ContextType>;
   other?: Resolver<ResolversTypes['Polity'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type RoleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Polity'], ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2421,6 +2540,7 @@ export type StatementEdgeResolvers<ContextType = ApiContext, ParentType extends 
 
 export type TrainingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training']> = ResolversObject<{
   disciplines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   trainer?: Resolver<ResolversTypes['Polity'], ParentType, ContextType>;
 }>;
 
@@ -2448,6 +2568,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   MilitaryUnitConnection?: MilitaryUnitConnectionResolvers<ContextType>;
   MilitaryUnitEdge?: MilitaryUnitEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Official?: OfficialResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Credentials } from '../auth';
 import { type Graph, type GraphQueries, createQueries } from '../graph';
 import { type BatchObserver, Loaders } from '../loaders';
@@ -16,6 +17,8 @@ export interface ApiContext {
   readonly credentials: Credentials;
   /** The request id (from `x-request-id` or generated), for logs. */
   readonly requestId: string;
+  /** Errors reported on one field without throwing (see `listPageSize`); added to the response. */
+  readonly fieldErrors: GraphQLError[];
 }
 
 
@@ -48,5 +51,6 @@ export function createContext(options: ContextOptions): ApiContext {
     budget,
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
     requestId: options.requestId ?? '-',
+    fieldErrors: [],
   };
 }

@@ -1,10 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../graph';
 import type { RelationKind } from '../generated/resolvers-types';
 import { type ActorLabel, type EntityLabel, ACTOR_LABELS, PARTICIPANTS as PARTICIPANT_LABELS, RELATION_KINDS } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
 import { KIND_OF_LABEL, propertyFields, text } from './models';
-import { nodesVia, relText, relatedOf } from './relationship-fields';
+import { edgeIdOf, nodesVia, relText, relatedOf } from './relationship-fields';
 
 const ACTORS: readonly string[] = ACTOR_LABELS;
 const PARTICIPANTS: readonly string[] = PARTICIPANT_LABELS;
@@ -28,6 +29,7 @@ function entityFields(label: EntityLabel) {
     participatedIn: PARTICIPANTS.includes(label)
       ? async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
           (await relatedOf(ctx, TRAVERSALS.eventsParticipatedIn, parent)).map((r) => ({
+            id: edgeIdOf(TRAVERSALS.eventsParticipatedIn, parent, r),
             event: r.node,
             role: relText(r, 'role'),
           }))
@@ -67,6 +69,7 @@ async function relations(parent: GraphNode, _args: unknown, ctx: ApiContext) {
     relatedOf(ctx, TRAVERSALS.relationsTo, parent),
   ]);
   const view = (direction: 'OUTGOING' | 'INCOMING') => (r: (typeof outgoing)[number]) => ({
+    id: edgeIdOf(direction === 'OUTGOING' ? TRAVERSALS.relationsFrom : TRAVERSALS.relationsTo, parent, r),
     kind: relationKindOf(relText(r, 'kind')),
     description: relText(r, 'description'),
     since: relText(r, 'since'),
@@ -78,6 +81,7 @@ async function relations(parent: GraphNode, _args: unknown, ctx: ApiContext) {
 
 async function officials(parent: GraphNode, _args: unknown, ctx: ApiContext) {
   return (await relatedOf(ctx, TRAVERSALS.officialsOf, parent)).map((r) => ({
+    id: edgeIdOf(TRAVERSALS.officialsOf, parent, r),
     person: r.node,
     title: relText(r, 'title'),
     since: relText(r, 'since'),
@@ -96,6 +100,7 @@ export const entityResolvers = {
     roles: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       orderedBy(
         (await relatedOf(ctx, TRAVERSALS.rolesOf, parent)).map((r) => ({
+          id: edgeIdOf(TRAVERSALS.rolesOf, parent, r),
           title: relText(r, 'title'),
           since: relText(r, 'since'),
           until: relText(r, 'until'),
@@ -127,6 +132,7 @@ export const entityResolvers = {
     deployments: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       orderedBy(
         (await relatedOf(ctx, TRAVERSALS.deploymentsOf, parent)).map((r) => ({
+          id: edgeIdOf(TRAVERSALS.deploymentsOf, parent, r),
           location: r.node,
           status: relText(r, 'status'),
           asOf: relText(r, 'asOf'),
@@ -137,7 +143,7 @@ export const entityResolvers = {
     training: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.trainersOf, parent)).map((r) => {
         const disciplines = r.rel.properties.disciplines;
-        return { trainer: r.node, disciplines: Array.isArray(disciplines) ? disciplines.map(String) : [] };
+        return { id: edgeIdOf(TRAVERSALS.trainersOf, parent, r), trainer: r.node, disciplines: Array.isArray(disciplines) ? disciplines.map(String) : [] };
       }),
   },
   Location: {
@@ -145,13 +151,14 @@ export const entityResolvers = {
     within: nodesVia(TRAVERSALS.locatedIn),
     contains: nodesVia(TRAVERSALS.locationsIn),
     // By date, then name.
-    events: async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext) =>
-      orderedBy(await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx), (event) => text(event, 'date'), 'asc'),
+    events: async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+      orderedBy(await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx, info), (event) => text(event, 'date'), 'asc'),
   },
   Event: {
     ...entityFields('Event'),
     participants: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.participantsOf, parent)).map((r) => ({
+        id: edgeIdOf(TRAVERSALS.participantsOf, parent, r),
         entity: r.node,
         role: relText(r, 'role'),
       })),

@@ -3,6 +3,7 @@ import type { NodeLabel } from '../model/graph-model';
 import type { Resolvers } from '../generated/resolvers-types';
 import { entityResolvers } from './entity-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
+import { nodeResolvers } from './node-resolvers';
 import { queryResolvers } from './query-resolvers';
 import { statementResolvers } from './statement-resolvers';
 import { byLabel } from './entity-resolvers';
@@ -31,6 +32,9 @@ export const resolvers: Resolvers = {
   ...statementResolvers,
   ...queryResolvers,
   ...mutationResolvers,
+  Node: nodeResolvers.Node,
+  // Root fields live in several modules; each adds its own to Query.
+  Query: { ...queryResolvers.Query, ...nodeResolvers.Query },
 };
 
 export { createContext } from './context';

@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode, Related } from '../graph';
 import type { Traversal } from '../loaders';
 import type { ApiContext } from './context';
-import { pageSize, MAX_PAGE_SIZE } from './arguments';
+import { MAX_PAGE_SIZE } from './arguments';
+import { listPageSize } from './field-errors';
 
 /**
  * Lists without a `first` argument are still bounded: one parent returns at
@@ -16,8 +18,9 @@ export function relatedOf(ctx: ApiContext, traversal: Traversal, parent: GraphNo
 
 /** A relationship field that returns the related nodes themselves. */
 export function nodesVia(traversal: Traversal, options: { paged?: boolean } = {}) {
-  return async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext): Promise<GraphNode[]> => {
-    const limit = options.paged ? pageSize(args.first) : UNPAGED_LIMIT;
+  return async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo): Promise<GraphNode[]> => {
+    const limit = options.paged ? listPageSize(ctx, info, args.first) : UNPAGED_LIMIT;
+    if (limit === null) return [];
     return (await relatedOf(ctx, traversal, parent, limit)).map((r) => r.node);
   };
 }
@@ -28,3 +31,13 @@ export function relText(related: Related, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+
+/**
+ * The id of the relationship behind one related entry, `TYPE:fromId:toId`:
+ * the id `link` returns and `GraphEdge.id` gives, so a client cache can tie
+ * an edited relationship to the projection (`Role`, `Deployment`...) it shows.
+ */
+export function edgeIdOf(traversal: Traversal, parent: GraphNode, related: Related): string {
+  const [from, to] = traversal.direction === 'outgoing' ? [parent.id, related.node.id] : [related.node.id, parent.id];
+  return `${traversal.type}:${from}:${to}`;
+}

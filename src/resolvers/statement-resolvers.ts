@@ -1,8 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { StatementMentionsArgs } from '../generated/resolvers-types';
 import type { GraphNode } from '../graph';
 import { TRAVERSALS, narrowed } from '../loaders';
 import type { ApiContext } from './context';
-import { pageSize } from './arguments';
+import { listPageSize } from './field-errors';
 import { labelOfKind, num, propertyFields, text } from './models';
 import { nodesVia, relatedOf } from './relationship-fields';
 
@@ -25,9 +26,11 @@ export const statementResolvers = {
     speaker: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.speakersOf, parent))[0]?.node ?? null,
     addressedTo: nodesVia(TRAVERSALS.addressees),
-    mentions: async (parent: GraphNode, args: StatementMentionsArgs, ctx: ApiContext) => {
+    mentions: async (parent: GraphNode, args: StatementMentionsArgs, ctx: ApiContext, info: GraphQLResolveInfo) => {
       const traversal = narrowed(TRAVERSALS.mentionsOf, args.kind ? labelOfKind(args.kind) : undefined);
-      return (await relatedOf(ctx, traversal, parent, pageSize(args.first))).map((r) => r.node);
+      const limit = listPageSize(ctx, info, args.first);
+      if (limit === null) return [];
+      return (await relatedOf(ctx, traversal, parent, limit)).map((r) => r.node);
     },
     source: single(TRAVERSALS.sourcesReporting, 'source'),
     estimates: nodesVia(TRAVERSALS.estimatesGivenIn),

@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginDrainHttpServer,
@@ -13,7 +12,9 @@ import { ApiErrorCode } from '../errors';
 import { GraphErrorCode, isGraphError } from '../graph';
 import { type ApiContext, resolvers } from '../resolvers';
 import { loadTypeDefs } from '../schema/load-schema';
+import { cacheControlPlugins } from './cache-control';
 import { costLimitRule } from './cost-limit-rule';
+import { fieldErrorsPlugin } from './field-errors-plugin';
 import type { Metrics } from './metrics';
 
 export interface ApolloOptions {
@@ -30,17 +31,29 @@ export interface ApolloOptions {
   readonly drain?: ApolloServerPluginDrainHttpServerOptions;
 }
 
-/** Limit errors from graphql-armor carry no code; give each a stable one. */
-const LIMIT_CODES: Array<[RegExp, string]> = [
-  [/depth limit/i, 'QUERY_TOO_DEEP'],
-  [/aliases limit/i, 'TOO_MANY_ALIASES'],
-  [/token limit/i, 'TOO_MANY_TOKENS'],
+/**
+ * Limit errors from graphql-armor carry no code; give each a stable one, and
+ * a hint on how to get under the limit.
+ */
+const LIMIT_CODES: Array<[RegExp, string, string]> = [
+  [/depth limit/i, 'QUERY_TOO_DEEP', 'Only fields count as levels, not fragments; select fewer nested fields or split the query (MAX_DEPTH).'],
+  [/aliases limit/i, 'TOO_MANY_ALIASES', 'Use fewer aliases, or send several operations (MAX_ALIASES).'],
+  [/token limit/i, 'TOO_MANY_TOKENS', 'Send a shorter document (MAX_TOKENS).'],
   // graphql-js's own parser limit (see `parseOptions` below); its message reads "more that N tokens".
-  [/contains more tha[nt] \d+ tokens/i, 'TOO_MANY_TOKENS'],
+  [/contains more tha[nt] \d+ tokens/i, 'TOO_MANY_TOKENS', 'Send a shorter document (MAX_TOKENS).'],
   // Apollo replaces every validation error's code with GRAPHQL_VALIDATION_FAILED; restore the cost rule's.
-  [/^Query cost \d+ exceeds the limit/, 'QUERY_TOO_COSTLY'],
-  [/directives limit/i, 'TOO_MANY_DIRECTIVES'],
+  [/^Query cost \d+ exceeds the limit/, 'QUERY_TOO_COSTLY', ''],
+  [/directives limit/i, 'TOO_MANY_DIRECTIVES', 'Use fewer directives.'],
 ];
+
+/**
+ * armor and graphql-js prefix limit errors with "Syntax Error:" though the
+ * document is valid; say which limit was hit and how to fix it instead.
+ */
+function limitMessage(message: string, hint: string): string {
+  const plain = message.replace(/^Syntax Error:\s*/, '').replace(/more that (\d+) tokens/, 'more than $1 tokens');
+  return hint && !plain.includes(hint) ? `${plain} ${hint}` : plain;
+}
 
 const GRAPH_ERROR_CODES: Partial<Record<GraphErrorCode, { code: string; message: string }>> = {
   [GraphErrorCode.UNAVAILABLE]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The graph database is not available; retry later.' },
@@ -64,9 +77,9 @@ export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logg
       const { stacktrace: _stacktrace, ...extensions } = e.extensions;
       return { ...e, extensions };
     };
-    for (const [pattern, code] of LIMIT_CODES) {
+    for (const [pattern, code, hint] of LIMIT_CODES) {
       if (pattern.test(formatted.message) && formatted.extensions?.code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
-        return strip({ ...formatted, extensions: { ...formatted.extensions, code } });
+        return strip({ ...formatted, message: limitMessage(formatted.message, hint), extensions: { ...formatted.extensions, code } });
       }
     }
     if (isGraphError(original)) {
@@ -118,7 +131,8 @@ function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiCont
 /** The Apollo server for `schema.graphql`, with limits, error shaping and observability. */
 export function createApolloServer(options: ApolloOptions): ApolloServer<ApiContext> {
   const armor = new ApolloArmor({
-    maxDepth: { n: options.limits.maxDepth },
+    // Depth counts fields: inline fragments and spreads on Entity and the unions are not levels.
+    maxDepth: { n: options.limits.maxDepth, flattenFragments: true, ignoreIntrospection: true },
     maxAliases: { n: options.limits.maxAliases },
     // Tokens are limited by graphql-js's parser (`parseOptions`): armor's parser plugin
     // rethrows from `unexpectedErrorProcessingRequest`, which Apollo answers with HTTP 500.
@@ -145,7 +159,10 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
       ...protection.plugins,
       ...(options.drain ? [ApolloServerPluginDrainHttpServer(options.drain)] : []),
       observabilityPlugin(options),
-      options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      fieldErrorsPlugin(formatErrorFor(options)),
+      ...cacheControlPlugins(),
+      // Browsers get our bundled GraphiQL instead (src/server/playground.ts): Apollo's pages load scripts from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: formatErrorFor(options),
   });

@@ -12,13 +12,16 @@ import { type Graph, pingGraph } from '../graph';
 import { createContext } from '../resolvers';
 import { createApolloServer } from './apollo-server';
 import { Metrics } from './metrics';
+import { corsOptions } from './cors-options';
+import { playgroundRouter } from './playground';
+import possibleTypes from '../generated/possible-types.json';
 
 /** The built explorer page (see `web/`), served at /explorer when present. */
 export const EXPLORER_DIR = path.resolve(__dirname, '../../web/dist');
 
 export type ServerConfig = Pick<
   Config,
-  | 'port' | 'host' | 'production' | 'introspection' | 'limits' | 'apiToken' | 'corsOrigins'
+  | 'port' | 'host' | 'production' | 'introspection' | 'playground' | 'limits' | 'apiToken' | 'corsOrigins'
   | 'queryTimeoutMs' | 'readyTimeoutMs' | 'bodyLimitBytes' | 'shutdownGraceMs'
 >;
 
@@ -89,7 +92,7 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
       res.type('html').send(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg-graphql</title></head><body>' +
           '<h1>kg-graphql</h1><p>Who said what about whom, as a GraphQL knowledge graph.</p><ul>' +
-          '<li><a href="/graphql">GraphQL sandbox</a> (Apollo Sandbox, development only)</li>' +
+          '<li><a href="/graphql">GraphiQL playground</a> (works offline)</li>' +
           '<li><a href="/explorer/">Graph explorer</a></li>' +
           '<li><a href="/readyz">Readiness</a> and <a href="/metrics">metrics</a></li></ul></body></html>',
       );
@@ -108,7 +111,13 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
 
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false, credentials: false }),
+    cors<cors.CorsRequest>(corsOptions(config.corsOrigins)),
+    ...(config.playground ? [playgroundRouter()] : []),
+    // For Apollo Client's `possibleTypes`, which cannot be built at run time with introspection off.
+    express.Router().get('/possible-types.json', (_req, res) => {
+      res.setHeader('cache-control', 'public, max-age=300');
+      res.json(possibleTypes);
+    }),
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

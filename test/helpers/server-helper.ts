@@ -23,6 +23,7 @@ export const DEFAULT_TEST_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   production: false,
   introspection: true,
+  playground: true,
   limits: { maxDepth: 8, maxAliases: 15, maxTokens: 2000, maxCost: 20000 },
   apiToken: TEST_TOKEN,
   corsOrigins: ['http://allowed.example'],

@@ -89,16 +89,27 @@ describe('HTTP security (development mode)', () => {
   });
 
   describe('query limits', () => {
-    // graphql-armor counts `people ... mentions { id }` below as depth 9, and one level less as 8.
-    const depth8 = '{ people(first: 1) { edges { node { statements(first: 1) { mentions(first: 1) { ... on Person { statements(first: 1) { id } } } } } } } }';
-    const depth9 =
+    // Depth counts fields only: the inline fragments below are not levels (so `id` is at depth 8 and 9).
+    const depth8 =
       '{ people(first: 1) { edges { node { statements(first: 1) { mentions(first: 1) { ... on Person { statements(first: 1) { mentions(first: 1) { id } } } } } } } } }';
+    const depth9 =
+      '{ people(first: 1) { edges { node { statements(first: 1) { mentions(first: 1) { ... on Person { statements(first: 1) { mentions(first: 1) { ... on Person { statements(first: 1) { id } } } } } } } } } } }';
 
     it('refuses depth over 8 with QUERY_TOO_DEEP', async () => {
       const res = await server.post(depth9);
       expect(res.status).toBe(400);
       expect(codesOf(res.body)).toEqual(['QUERY_TOO_DEEP']);
       expect(errorsOf(res.body)[0]?.message).toMatch(/depth limit of 8 exceeded, found 9/);
+      expect(errorsOf(res.body)[0]?.message).not.toMatch(/syntax error/i);
+    });
+
+    it('counts fields, not fragments: search → Statement → speakers → Person → roles → organization → State → name passes', async () => {
+      const res = await server.post(
+        '{ search(text: "blinken", first: 3) { node { ... on Statement { speakers { ... on Person { roles { organization { ... on State { name } } } } } } } } }',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.search.length).toBeGreaterThan(0);
     });
 
     it('accepts depth 8', async () => {
@@ -112,6 +123,7 @@ describe('HTTP security (development mode)', () => {
       const refused = await server.post(`{ ${aliases(16)} }`);
       expect(refused.status).toBe(400);
       expect(codesOf(refused.body)).toEqual(['TOO_MANY_ALIASES']);
+      expect(errorsOf(refused.body)[0]?.message).toBe('Aliases limit of 15 exceeded, found 16. Use fewer aliases, or send several operations (MAX_ALIASES).');
       const accepted = await server.post(`{ ${aliases(15)} }`);
       expect(accepted.status).toBe(200);
       expect(accepted.body.errors).toBeUndefined();
@@ -121,6 +133,7 @@ describe('HTTP security (development mode)', () => {
       const res = await server.post(`{ ${'__typename '.repeat(2100)}}`);
       expect(res.status).toBe(400);
       expect(codesOf(res.body)).toEqual(['TOO_MANY_TOKENS']);
+      expect(errorsOf(res.body)[0]?.message).toBe('Document contains more than 2000 tokens. Parsing aborted. Send a shorter document (MAX_TOKENS).');
     });
 
     it('refuses a costly query with QUERY_TOO_COSTLY, reporting cost and limit', async () => {
@@ -136,7 +149,8 @@ describe('HTTP security (development mode)', () => {
       const res = await server.post('{ people(first: 101) { totalCount } }');
       expect(codesOf(res.body)).toEqual(['BAD_USER_INPUT']);
       expect(errorsOf(res.body)[0]?.extensions?.argument).toBe('first');
-      expect(res.body.data).toBeNull();
+      // Root lists are nullable (partial data survives), so the refused field alone is null.
+      expect(res.body.data).toEqual({ people: null });
     });
   });
 
@@ -204,7 +218,7 @@ describe('request timeout', () => {
   it('stops a query that needs graph work past its deadline with REQUEST_TIMEOUT', async () => {
     const res = await server.post('query Slow { people(first: 20) { edges { node { name statements(first: 5) { text } } } } }');
     expect(res.status).toBe(200);
-    expect(res.body.data).toBeNull();
+    expect(res.body.data).toEqual({ people: null });
     expect(codesOf(res.body)).toContain('REQUEST_TIMEOUT');
     expect(new Set(codesOf(res.body))).toEqual(new Set(['REQUEST_TIMEOUT']));
   });
@@ -219,7 +233,7 @@ describe('production mode', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ production: true, introspection: false });
+    server = await startTestServer({ production: true, introspection: false, playground: false });
   });
 
   afterAll(async () => {

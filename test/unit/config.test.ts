@@ -36,6 +36,7 @@ describe('loadConfig defaults', () => {
       limits: { maxDepth: 8, maxAliases: 15, maxTokens: 2_000, maxCost: 20_000 },
       bodyLimitBytes: 102_400,
       introspection: true,
+      playground: true,
       seedOnStart: true,
       shutdownGraceMs: 10_000,
     });
@@ -55,6 +56,14 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development', INTROSPECTION: 'false' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).production).toBe(false);
+  });
+
+  it('serves the playground in development, and in production only with PLAYGROUND=true, which turns introspection on', () => {
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ playground: false, introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' })).toMatchObject({ playground: true, introspection: true });
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true', INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
   });
 
   it('matches .env.example', () => {

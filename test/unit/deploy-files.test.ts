@@ -31,6 +31,7 @@ const DOCUMENTED_ENV: Record<string, string | null> = {
   MAX_COST: '20000',
   BODY_LIMIT_BYTES: '102400',
   INTROSPECTION: null,
+  PLAYGROUND: null,
   SEED_ON_START: 'true',
   SHUTDOWN_GRACE_MS: '10000',
 };
@@ -444,5 +445,20 @@ describe('.env.example', () => {
       const index = lines.findIndex((l) => new RegExp(`^(#\\s*)?${name}=`).test(l.trim()));
       expect(lines[index - 1]?.trim().startsWith('#')).toBe(true);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The test command
+// ---------------------------------------------------------------------------
+
+describe('the README test command', () => {
+  it('is what .ci/run runs, and npm test installs the browser it needs first', () => {
+    expect(read('README.md')).toMatch(/^npm ci && npm test\b/m);
+    const ci = read('.ci/run').split('\n').filter((l) => /^npm /.test(l));
+    expect(ci).toEqual(['npm ci --no-audit --no-fund', 'npm test']);
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    expect(scripts.pretest).toBe('bash scripts/ensure-chromium.sh');
+    expect(read('scripts/ensure-chromium.sh')).toMatch(/apt-get install -y -qq chromium/);
   });
 });

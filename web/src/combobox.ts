@@ -8,7 +8,7 @@ import { h, clear } from './dom';
 import { labelName } from './labels';
 import { SearchEntitiesDocument, type SearchEntitiesQuery } from './generated/graphql';
 
-type Hit = SearchEntitiesQuery['search'][number];
+type Hit = NonNullable<SearchEntitiesQuery['search']>[number];
 
 /** What a picked hit opens: an entity, or a statement (shown on its speaker's page). */
 export interface Choice {
@@ -126,7 +126,8 @@ export function setupCombobox(options: ComboboxOptions): { setValue(text: string
     try {
       const data = await request(SearchEntitiesDocument, { text }, controller.signal);
       if (mine !== sequence) return;
-      choices = data.search
+      // Null only alongside an error, which `request` has already thrown.
+      choices = (data.search ?? [])
         .map(toChoice)
         .filter(
           (c): c is Choice =>

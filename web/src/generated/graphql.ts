@@ -74,7 +74,7 @@ export type SearchEntitiesQuery = { search: Array<{ score: number, node:
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
          | null }
-     }> };
+     }> | null };
 
 export type EntityPageQueryVariables = Exact<{
   id: string | number;
@@ -233,7 +233,7 @@ export type TopMentionedQuery = { topMentioned: Array<{ count: number, entity:
       | { id: string, name: string, kind: EntityKind }
       | { id: string, name: string, kind: EntityKind }
       | { id: string, name: string, kind: EntityKind }
-     }> };
+     }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

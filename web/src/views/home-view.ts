@@ -51,7 +51,7 @@ export function renderHome(main: HTMLElement, isCurrent: () => boolean): void {
         h(
           'ol',
           { class: 'ranking' },
-          ...data.topMentioned.map((row) =>
+          ...(data.topMentioned ?? []).map((row) =>
             h(
               'li',
               {},
