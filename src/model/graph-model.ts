@@ -58,7 +58,7 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
     name: 'STRING',
     /** The exact words for a quote; the reported content otherwise. */
     text: 'STRING',
-    /** QUOTE | PARAPHRASE | HEDGED_CLAIM */
+    /** QUOTE | PARAPHRASE | HEDGED_CLAIM | REPORTED (the source's own assertion: no speaker) */
     kind: 'STRING',
     /** The hedge kept verbatim for hedged claims ("experts believe"). */
     hedge: 'STRING',
@@ -141,8 +141,12 @@ export const RELATIONSHIPS = {
 export type RelationshipType = keyof typeof RELATIONSHIPS;
 export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as RelationshipType[];
 
-/** Statement kinds, as stored. */
-export const STATEMENT_KINDS = ['QUOTE', 'PARAPHRASE', 'HEDGED_CLAIM'] as const;
+/**
+ * Statement kinds, as stored. A REPORTED statement is the source's own
+ * assertion: it has no `MADE` edge, and its origin is the Source it is
+ * `REPORTED_IN`. Every other kind has at least one speaker.
+ */
+export const STATEMENT_KINDS = ['QUOTE', 'PARAPHRASE', 'HEDGED_CLAIM', 'REPORTED'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 /** Relation kinds between polities, as stored on `RELATION.kind`. */

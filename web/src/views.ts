@@ -41,6 +41,7 @@ const STATEMENT_KIND_NAMES: Record<string, string> = {
   QUOTE: 'Quote',
   PARAPHRASE: 'Paraphrase',
   HEDGED_CLAIM: 'Hedged claim',
+  REPORTED: 'Reported by the source',
 };
 
 export function setTitle(text: string): void {
@@ -206,7 +207,11 @@ function statementItem(statement: StatementViewFragment): HTMLElement {
       ' ',
       speakers.length > 0
         ? h('span', { class: 'speaker' }, ...joinLinks(speakers))
-        : h('span', { class: 'speaker' }, 'Unattributed'),
+        : h(
+            'span',
+            { class: 'speaker' },
+            kind === 'REPORTED' ? 'The report itself' : 'Unattributed',
+          ),
     ),
     text,
     when ? h('p', { class: 'statement-context' }, when) : null,
@@ -270,7 +275,9 @@ function estimatesSection(entity: EntityData): HTMLElement | null {
             'p',
             { class: 'estimate-attribution' },
             'According to ',
-            ...(speakers.length > 0 ? joinLinks(speakers) : ['an unnamed source']),
+            ...(speakers.length > 0
+              ? joinLinks(speakers)
+              : [statement.kind === 'REPORTED' ? 'the report itself' : 'an unnamed source']),
           ),
           h(
             'p',
