@@ -242,8 +242,7 @@ export interface PlanFigure {
   readonly subject: EntityRef | null;
   /** The statement that gives the figure, or the report itself. */
   readonly attributedTo:
-    | { readonly kind: 'STATEMENT'; readonly statementId: string }
-    | { readonly kind: 'REPORT' };
+    { readonly kind: 'STATEMENT'; readonly statementId: string } | { readonly kind: 'REPORT' };
   readonly evidence: Evidence;
   readonly rule: RuleName;
   readonly confidence: Confidence;
