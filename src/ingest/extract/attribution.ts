@@ -18,14 +18,14 @@ export const BELIEF_VERB =
 
 /** Nouns for people the report does not name. */
 export const UNNAMED_HEADS =
-  /\b(?:officials?|envoys?|experts?|analysts?|observers?|diplomats?|sources?|spokesperson|spokesman|spokeswoman|residents?|witnesses?|people|commanders?|soldiers?|officers?|aides?|advisers?|advisors?|negotiators?|researchers?|critics?|lawmakers?|legislators?|ministers?|representatives?|delegates?|insiders?|authorities|investigators?|monitors?|activists?|campaigners?|economists?|scholars?|academics?|someone|one)$/i;
+  /\b(?:officials?|envoys?|experts?|analysts?|observers?|diplomats?|sources?|spokesperson|spokesman|spokeswoman|residents?|witnesses?|people|commanders?|soldiers?|officers?|aides?|advisers?|advisors?|negotiators?|researchers?|critics?|lawmakers?|legislators?|ministers?|representatives?|delegates?|insiders?|authorities|investigators?|monitors?|activists?|campaigners?|economists?|scholars?|academics?|workers?|governors?|mediators?|someone|one)$/i;
 
 const PLURAL_GROUP =
   /\b(?:experts|analysts|observers|researchers|economists|scholars|academics|sources|insiders|monitors)$/i;
 
 /** Words allowed inside a speaker phrase besides capitalised names. */
 const PHRASE_WORDS =
-  /^(?:the|a|an|of|from|and|for|to|defense|defence|foreign|interior|finance|health|state|secretary|minister|ministry|president|prime|deputy|vice|chief|senior|top|former|military|government|administration|department|council|envoy|spokesperson|spokesman|spokeswoman|officials?|experts?|analysts?|observers?|diplomats?|sources?|residents?|witnesses?|people|commanders?|officers?|aides?|advisers?|advisors?|negotiators?|researchers?|critics?|lawmakers?|ministers?|representatives?|delegates?|authorities|investigators?|monitors?|activists?|economists?|general|ambassador|leader|head|commander|director|chair|chairman|chairwoman|governor|mayor|other|several|two|three|many|some|independent|western|local|regional|intelligence|security|european|senior|u\.s\.|us|un|eu)$/i;
+  /^(?:the|a|an|of|from|and|for|to|defense|defence|foreign|interior|finance|health|state|secretary|minister|ministry|president|prime|deputy|vice|chief|senior|top|former|military|government|administration|department|council|envoy|spokesperson|spokesman|spokeswoman|officials?|experts?|analysts?|observers?|diplomats?|sources?|residents?|witnesses?|people|commanders?|officers?|aides?|advisers?|advisors?|negotiators?|researchers?|critics?|lawmakers?|ministers?|representatives?|delegates?|authorities|investigators?|monitors?|activists?|economists?|workers?|familiar|with|in|matter|talks|discussions|negotiations|plans|energy|both|countries|nations|regional|mediator|general|ambassador|leader|head|commander|director|chair|chairman|chairwoman|governor|mayor|other|several|two|three|many|some|independent|western|local|regional|intelligence|security|european|senior|u\.s\.|us|un|eu)$/i;
 
 const AUXILIARIES =
   /^(?:has|have|had|also|then|later|again|repeatedly|publicly|previously|separately|earlier|had|would|will|did|does|do|is|was|were|are|been|reportedly|allegedly|once|further|privately|directly|already|recently|strongly|quickly)$/i;
@@ -50,8 +50,9 @@ export function phraseBefore(text: string, limit: number, verbStart: number): Sp
     end: limit + m.index + m[0].length,
   }));
   let t = tokens.length - 1;
-  // Skip auxiliaries between the subject and the verb ("has reported", "have warned").
-  while (t >= 0 && AUXILIARIES.test(tokens[t].text)) t--;
+  // Skip auxiliaries between the subject and the verb ("has reported", "have warned"),
+  // and the comma that closes an apposition ("the Swiss foreign minister, Marc Keller, said").
+  while (t >= 0 && (AUXILIARIES.test(tokens[t].text) || tokens[t].text === ',')) t--;
   const end = t >= 0 ? tokens[t].end : verbStart;
   for (; t >= 0; t--) {
     const tok = tokens[t].text;
@@ -98,6 +99,11 @@ export function phraseAfter(text: string, from: number, limit: number): Span | n
   if (kept.length === 0) return null;
   const start = from + m[0].indexOf(m[1]);
   let phrase = kept.join(' ');
+  // An apposition names the speaker: "the regional governor, Oleh Marchenko".
+  const apposition = /^,\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*)/u.exec(
+    text.slice(start + phrase.length, limit),
+  );
+  if (apposition) phrase = text.slice(start, start + phrase.length + apposition[0].length);
   phrase = phrase.replace(/\.$/, (dot) => (/\p{Lu}\.\p{Lu}\.$/u.test(phrase) ? dot : ''));
   return { start, end: start + phrase.length };
 }
@@ -119,11 +125,15 @@ export function resolveSpeakerPhrase(
   // The head of "U.S. officials from the White House, …" is "officials", before "from".
   const head =
     written
-      .split(/\s+from\s+/i)[0]
+      .split(/\s+(?:from|familiar|in|at|with|of)\s+/i)[0]
       .split(/\s+/)
       .pop() ?? '';
   // "U.S. envoy" may be a known placeholder person, but a lower-case head means the report does not name them.
-  const named = people.filter((m) => /^\p{Lu}/u.test(m.text.split(/\s+/).pop() ?? ''));
+  const headEnd = phrase.start + written.split(/\s+(?:from|familiar|in|at|with|of)\s+/i)[0].length;
+  const headIsUnnamed = UNNAMED_HEADS.test(head.replace(/['’]s$/, ''));
+  const named = people.filter(
+    (m) => (!headIsUnnamed || m.end <= headEnd) && /^\p{Lu}/u.test(m.text.split(/\s+/).pop() ?? ''),
+  );
   const unnamed = named.length === 0 && UNNAMED_HEADS.test(head.replace(/['’]s$/, ''));
   if (unnamed) {
     // "U.S. officials from the White House, State Department, and Pentagon": one unnamed speaker per body named after "from".
@@ -199,6 +209,26 @@ export function resolveSpeakerPhrase(
       unnamedGroup: false,
     };
   }
+  // "Ukraine's interior ministry": a body the graph does not know, named by the phrase itself.
+  const bodyKnown = inside.some((m) => m.end >= headEnd - 1 && best(m).label === 'Organization');
+  if (ORGANIZATION_HEAD.test(head) && !bodyKnown) {
+    const entity = index.propose(written.replace(/^(?:the)\s+/i, ''), null);
+    return {
+      speakers: [
+        {
+          kind: 'ENTITY',
+          entity,
+          text: written,
+          start: phrase.start,
+          end: phrase.end,
+          rule: `${rule}-proposed-body`,
+          confidence: 0.7,
+        },
+      ],
+      roles: [],
+      unnamedGroup: false,
+    };
+  }
   // Organisations and states, possibly several ("The Pentagon and South Korea’s defense ministry").
   const parties = inside.filter((m) =>
     ['Organization', 'State', 'MilitaryUnit'].includes(best(m).label),
@@ -225,6 +255,9 @@ export function resolveSpeakerPhrase(
   }
   return { speakers: [], roles: [], unnamedGroup: false };
 }
+
+const ORGANIZATION_HEAD =
+  /^(?:ministry|council|department|agency|office|government|administration|commission|committee|parliament|army|military|group|court)$/i;
 
 /** The best candidate of a mention. */
 export function best(m: FoundMention): EntityRef {

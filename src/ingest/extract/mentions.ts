@@ -118,7 +118,7 @@ const TITLE_KEYS = TITLES.map((t) => keyOf(t)).sort((a, b) => b.length - a.lengt
 
 /** Words that start sentences and are capitalised for that reason alone. */
 const FUNCTION_WORDS = new Set(
-  'the a an in on at after before while as this that these those it its he she they we i his her their our if with without for from by to of and or but when where despite although though since until meanwhile however also yet still speaking asked according officials experts analysts sources'.split(
+  'the a an in on at after before while as this that these those it its he she they we i his her their our if with without for from by to of and or but when where despite although though since until meanwhile however also yet still speaking asked according officials experts analysts sources one two three four five six seven eight nine ten several many some most'.split(
     ' ',
   ),
 );
@@ -380,18 +380,29 @@ export class MentionIndex {
       let name = text.slice(words[i].start, words[j].end).replace(/['’]s$/, '');
       let start = words[i].start;
       let title: string | null = null;
-      const key = keyOf(name);
-      for (const t of TITLE_KEYS) {
-        if (key === t) break;
-        if (key.startsWith(`${t} `)) {
+      // A title anywhere in the run ("Moldovan Energy Minister Victor Roman"): the name is what follows the last one.
+      for (let k = j; k >= i && !title; k--) {
+        for (const t of TITLE_KEYS) {
           const titleWords = t.split(' ').length;
-          const rest = words.slice(i + titleWords, j + 1);
+          if (k - titleWords + 1 < i) continue;
+          if (keyOf(text.slice(words[k - titleWords + 1].start, words[k].end)) !== t) continue;
+          const rest = words.slice(k + 1, j + 1);
           if (rest.length === 0) break;
-          title = text.slice(words[i].start, words[i + titleWords - 1].end);
+          title = text.slice(words[k - titleWords + 1].start, words[k].end);
           start = rest[0].start;
           name = text.slice(start, rest[rest.length - 1].end).replace(/['’]s$/, '');
           break;
         }
+      }
+      // A lone demonym-like adjective before a common noun ("a senior European diplomat"), or a lone
+      // capitalised word opening a sentence before a common noun ("Port workers"), is not a name.
+      if (
+        i === j &&
+        (/(?:an|ian|ese|ish)$/.test(name) || words[i].start === span.start) &&
+        /^\s+\p{Ll}/u.test(text.slice(words[j].end, words[j].end + 3))
+      ) {
+        i = j + 1;
+        continue;
       }
       if (!TITLE_KEYS.includes(keyOf(name)) && !FUNCTION_WORDS.has(name.toLowerCase()))
         runs.push({ span: { start, end: start + name.length }, name, title });

@@ -23,6 +23,7 @@ import { splitSentences } from './sentences';
 import { statementsOf, type DiscourseState } from './statements';
 import { countWords, slugify } from './text';
 import { findTimes } from './time';
+import { findTurns, turnStatement } from './transcript';
 
 export const RULE_BASED_EXTRACTOR_NAME = 'rule-based';
 export const RULE_BASED_EXTRACTOR_VERSION = '1.0.0';
@@ -58,9 +59,21 @@ export function extractReport(report: ReportInput, known: KnownEntities): Ingest
   const ids = new Set<string>();
   const statements: PlanStatement[] = [];
   const roles: RoleClaim[] = [];
+  const turns = findTurns(sentences);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     if (s.heading) continue;
+    const turn = turns.find((t) => t.paragraph === s.paragraph);
+    if (turn) {
+      // A transcript turn is one quote; its sentences are not read again as narration.
+      if (s.start <= turn.labelStart) {
+        const paragraphMentions = sentences
+          .filter((o) => o.paragraph === s.paragraph)
+          .flatMap((o) => mentionsBySentence.get(o.index) ?? []);
+        statements.push(turnStatement(text, turn, s, paragraphMentions, index, ids));
+      }
+      continue;
+    }
     const next = sentences.slice(i + 1).find((n) => !n.heading);
     const result = statementsOf(
       text,

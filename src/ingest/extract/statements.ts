@@ -149,11 +149,13 @@ function findCues(
       rule = 'participle-continues-speaker';
     } else {
       const withNp = participle ? /\bwith\s+([^,]+?)\s*$/.exec(before) : null;
+      const pronounFirst =
+        /\b(he|she|they)\s+(?:(?:also|later|then|again|has|have|had)\s+)*$/i.exec(before);
       const limit = withNp ? sentence.start + withNp.index + 5 : limitBefore(word.start);
       phrase = phraseBefore(text, limit, word.start);
       if (phrase) phrase = stripLead(text, phrase);
       const pronoun = /\b(he|she|they)\s+(?:\w+\s+)?$/i.exec(before);
-      if ((!phrase || phrase.start >= phrase.end) && pronoun && PRONOUN.test(pronoun[1])) {
+      if (pronounFirst && pronoun && PRONOUN.test(pronoun[1])) {
         const start = sentence.start + pronoun.index;
         const speakers = /they/i.test(pronoun[1])
           ? state.lastGroup
@@ -526,12 +528,30 @@ export function statementsOf(
     // A cue whose own words are a few words and that a participle continues ("echoed these concerns, warning that …") folds into it.
     const words = text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
     if (following?.participle && !following.phrase && words < 4) continue;
-    if (
+    const shortAfter =
       words === 0 ||
-      (words < 3 &&
-        /^(?:ahead|at|during|before|after|on|in)\b/i.test(text.slice(content.start, content.end)))
-    )
-      continue;
+      (words < 4 &&
+        /^(?:ahead|at|during|before|after|on|in|late|early|yesterday|today|last|this)\b/i.test(
+          text.slice(content.start, content.end),
+        ));
+    // "<reported words>, the ministers said on Monday.": the words come before the attribution.
+    const frontStart = covered.length > 0 ? Math.max(...covered.map((c) => c.end)) : sentence.start;
+    const front =
+      cue.phrase &&
+      cue.phrase.start > frontStart &&
+      /,\s*$/.test(text.slice(frontStart, cue.phrase.start))
+        ? trimSpan(text, { start: frontStart, end: cue.phrase.start }, ' \t\n,;:')
+        : null;
+    const frontWords = front
+      ? text.slice(front.start, front.end).split(/\s+/).filter(Boolean).length
+      : 0;
+    const reversed =
+      shortAfter &&
+      front !== null &&
+      frontWords >= 4 &&
+      !sentenceQuotes.some((q) => q.full && q.open >= front.start && q.close <= front.end + 2);
+    if (reversed) content = front;
+    else if (shortAfter) continue;
     let reported: Span | null = null;
     const clause = REPORTED_CLAUSE.exec(text.slice(content.start, content.end));
     if (clause) {
@@ -564,7 +584,7 @@ export function statementsOf(
       ? mentions.find((m) => m.start >= cue.verb.end && m.start <= cue.verb.end + 2)
       : undefined;
     const region = [
-      lead.start < lead.end
+      !reversed && lead.start < lead.end
         ? { start: i === 0 ? sentence.start : lead.start, end: content.end }
         : content,
     ];
@@ -577,13 +597,15 @@ export function statementsOf(
       context,
       region,
       exclude,
-      rule: belief
-        ? 'unnamed-group-belief'
-        : cue.kind === 'comments'
-          ? 'possessive-comments'
-          : cue.participle
-            ? 'participle-of-saying'
-            : 'verb-of-saying',
+      rule: reversed
+        ? 'words-then-attribution'
+        : belief
+          ? 'unnamed-group-belief'
+          : cue.kind === 'comments'
+            ? 'possessive-comments'
+            : cue.participle
+              ? 'participle-of-saying'
+              : 'verb-of-saying',
       confidence: 0.8,
       addressedTo: addressee ? [best(addressee)] : [],
     });
@@ -621,5 +643,20 @@ export function statementsOf(
       confidence: 0.75,
     });
   }
+  // A pronoun in the next sentence refers to the person this one is about, when nobody spoke here.
+  const personSpoke = result.statements.some((st) =>
+    st.speakers.some((sp) => sp.kind === 'ENTITY' && sp.entity.label === 'Person'),
+  );
+  const firstPerson = mentions.find((m) => !m.nested && best(m).label === 'Person');
+  if (!personSpoke && firstPerson)
+    state.lastPerson = {
+      kind: 'ENTITY',
+      entity: best(firstPerson),
+      text: firstPerson.text,
+      start: firstPerson.start,
+      end: firstPerson.end,
+      rule: 'pronoun-last-named-person',
+      confidence: 0.6,
+    };
   return result;
 }
