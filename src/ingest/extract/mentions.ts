@@ -134,6 +134,7 @@ const LOCATION_WORDS =
 export function guessLabel(
   name: string,
   titled: string | null,
+  nextWord = '',
 ): { label: EntityLabel; reason: string; rule: MentionRule } {
   if (titled)
     return { label: 'Person', reason: `preceded by the title "${titled}"`, rule: 'proposed-title' };
@@ -153,6 +154,12 @@ export function guessLabel(
     return { label: 'Event', reason: 'the name contains an event word', rule: 'proposed-name' };
   if (LOCATION_WORDS.test(name))
     return { label: 'Location', reason: 'the name contains a place word', rule: 'proposed-name' };
+  if (LOCATION_WORDS.test(nextWord))
+    return {
+      label: 'Location',
+      reason: `followed by the place word "${nextWord}"`,
+      rule: 'proposed-name',
+    };
   const doc = nlp(name);
   if (doc.has('#Country'))
     return { label: 'State', reason: 'compromise knows it as a country', rule: 'proposed-name' };
@@ -234,14 +241,14 @@ export class MentionIndex {
   }
 
   /** Proposes (or reuses) a new entity for a name, and makes its surname findable. */
-  propose(name: string, titled: string | null): EntityRef {
+  propose(name: string, titled: string | null, nextWord = ''): EntityRef {
     const key = keyOf(name);
     const existing = this.proposedByKey.get(key);
     if (existing) {
       const p = this.proposedById.get(existing)!;
       return { kind: 'PROPOSED', proposedId: p.proposedId, label: p.label };
     }
-    const guess = guessLabel(name, titled);
+    const guess = guessLabel(name, titled, nextWord);
     let id = slugify(name);
     for (let n = 2; this.knownIds.has(id) || this.proposedById.has(id); n++)
       id = `${slugify(name)}-${n}`;
@@ -348,11 +355,11 @@ export class MentionIndex {
     text: string,
     span: Span,
     covered: readonly Span[],
-  ): Array<{ span: Span; name: string; title: string | null }> {
+  ): Array<{ span: Span; name: string; title: string | null; nextWord: string }> {
     const words = wordsIn(text, span.start, span.end).filter(
       (w) => !covered.some((c) => w.start < c.end && w.end > c.start),
     );
-    const runs: Array<{ span: Span; name: string; title: string | null }> = [];
+    const runs: Array<{ span: Span; name: string; title: string | null; nextWord: string }> = [];
     let i = 0;
     while (i < words.length) {
       if (
@@ -405,7 +412,12 @@ export class MentionIndex {
         continue;
       }
       if (!TITLE_KEYS.includes(keyOf(name)) && !FUNCTION_WORDS.has(name.toLowerCase()))
-        runs.push({ span: { start, end: start + name.length }, name, title });
+        runs.push({
+          span: { start, end: start + name.length },
+          name,
+          title,
+          nextWord: /^\s+([a-z]+)/.exec(text.slice(words[j].end, words[j].end + 20))?.[1] ?? '',
+        });
       i = j + 1;
     }
     return runs;

@@ -44,7 +44,7 @@ export function extractReport(report: ReportInput, known: KnownEntities): Ingest
     let found = index.find(text, s);
     const unknown = index.unknownNames(text, s, found);
     if (unknown.length > 0) {
-      for (const u of unknown) index.propose(u.name, u.title);
+      for (const u of unknown) index.propose(u.name, u.title, u.nextWord);
       found = index.find(text, s);
     }
     mentionsBySentence.set(s.index, found);

@@ -82,7 +82,7 @@ export function splitSentences(text: string): PlanSentence[] {
     const heading =
       (words <= HEADING_MAX_WORDS && !/[.!?:,;]["”’)]?$/.test(trimmed)) ||
       // The first line of a report is its headline when it has no final full stop.
-      (sentences.length === 0 && !/[.!?]["”’)]?$/.test(trimmed)) ||
+      (sentences.length === 0 && !/[.!?,]["”’)]?$/.test(trimmed)) ||
       /\.\.\.$|…$/.test(trimmed);
     if (heading) {
       const start = lineStart + lineText.indexOf(trimmed);
