@@ -70,6 +70,19 @@ function caseFits(alias: string, written: string): boolean {
   return true;
 }
 
+const wordKeys = new Map<string, string>();
+
+/** `keyOf` for one word, memoised: a report repeats its words, and folding is most of the scan's cost. */
+function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    if (wordKeys.size > 50_000) wordKeys.clear();
+    key = keyOf(word);
+    wordKeys.set(word, key);
+  }
+  return key;
+}
+
 interface Entry extends Candidate {
   readonly alias: string;
 }
@@ -160,21 +173,37 @@ export function guessLabel(
       reason: `followed by the place word "${nextWord}"`,
       rule: 'proposed-name',
     };
-  const doc = nlp(name);
-  if (doc.has('#Country'))
-    return { label: 'State', reason: 'compromise knows it as a country', rule: 'proposed-name' };
-  if (doc.has('#Place'))
-    return { label: 'Location', reason: 'compromise tags it as a place', rule: 'proposed-name' };
-  if (doc.has('#Organization'))
+  const words = name.split(/\s+/);
+  const tags = words.flatMap(tagsOf);
+  const has = (...wanted: string[]) => tags.some((t) => wanted.includes(t));
+  if (words.length === 1 && has('Country'))
     return {
-      label: 'Organization',
-      reason: 'compromise tags it as an organisation',
+      label: 'State',
+      reason: 'compromise’s lexicon lists it as a country',
       rule: 'proposed-name',
     };
-  if (doc.has('#Person'))
+  if (has('FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific'))
     return {
       label: 'Person',
-      reason: 'compromise tags it as a person’s name',
+      reason: 'compromise’s lexicon knows a word of it as a name',
+      rule: 'proposed-name',
+    };
+  if (has('City', 'Place', 'Region', 'Country', 'Address'))
+    return {
+      label: 'Location',
+      reason: 'compromise’s lexicon lists it as a place',
+      rule: 'proposed-name',
+    };
+  if (has('Organization', 'Company', 'SportsTeam'))
+    return {
+      label: 'Organization',
+      reason: 'compromise’s lexicon lists it as an organisation',
+      rule: 'proposed-name',
+    };
+  if (words.length === 1)
+    return {
+      label: 'Location',
+      reason: 'one capitalised word unknown to the lexicon; guessed a place',
       rule: 'proposed-name',
     };
   return {
@@ -184,6 +213,22 @@ export function guessLabel(
   };
 }
 
+type LexiconTag = string | string[] | undefined;
+
+/**
+ * compromise's lexicon (word → tags), read directly: a lookup per word is
+ * deterministic and takes microseconds, where running the tagger over each
+ * name took milliseconds.
+ */
+const LEXICON = (
+  nlp as unknown as { model(): { one: { lexicon: Record<string, LexiconTag> } } }
+).model().one.lexicon;
+
+function tagsOf(word: string): string[] {
+  const tag = LEXICON[word.toLowerCase()];
+  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+}
+
 /**
  * The gazetteer: every known name and alias, folded, plus the metonym and
  * demonym tables for the states the graph holds, plus the surname of every
@@ -191,6 +236,8 @@ export function guessLabel(
  */
 export class MentionIndex {
   private readonly entries = new Map<string, Entry[]>();
+  /** Every word-prefix of a known key, so a scan stops as soon as no phrase can match. */
+  private readonly prefixes = new Set<string>();
   private readonly knownIds = new Set<string>();
   private readonly proposedById = new Map<string, ProposedEntity>();
   private readonly proposedByKey = new Map<string, string>();
@@ -219,6 +266,8 @@ export class MentionIndex {
   private add(alias: string, candidate: Candidate): void {
     const key = keyOf(alias);
     if (!key) return;
+    const parts = key.split(' ');
+    for (let n = 1; n <= parts.length; n++) this.prefixes.add(parts.slice(0, n).join(' '));
     const list = this.entries.get(key) ?? [];
     if (!list.some((c) => sameRef(c.entity, candidate.entity) && c.alias === alias))
       list.push({ ...candidate, alias });
@@ -279,14 +328,22 @@ export class MentionIndex {
 
   /** Longest known phrase starting at word `i`, or null. */
   private longestAt(text: string, words: readonly Word[], i: number): FoundMention | null {
-    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
+    // Extend word by word while the folded words are still the start of some known phrase.
+    const keys: string[] = [];
+    for (let n = 1; n <= Math.min(MAX_PHRASE_WORDS, words.length - i); n++) {
+      const key =
+        n === 1 ? wordKey(words[i].text) : `${keys[n - 2]} ${wordKey(words[i + n - 1].text)}`;
+      keys.push(key);
+      if (!this.prefixes.has(key)) break;
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const entries = this.entries.get(keys[n - 1]);
+      if (!entries) continue;
       const first = words[i];
       const last = words[i + n - 1];
       // A phrase never runs across a comma, a quotation mark or a parenthesis.
       const written = text.slice(first.start, last.end);
-      if (/[,;:“”"()]/.test(written)) continue;
-      const entries = this.entries.get(keyOf(written));
-      if (!entries) continue;
+      if (/[,;:“”"()]/.test(written) || keyOf(written) !== keys[n - 1]) continue;
       const fitting = entries.filter((e) => caseFits(e.alias, written));
       if (fitting.length === 0) continue;
       const end = /['’]s$/.test(written) ? last.end - 2 : last.end;
