@@ -55,7 +55,7 @@ export type AddStatementInput = {
   hedge?: InputMaybe<Scalars['String']['input']>;
   /** The statement's id, a lower-case slug. Optional: when omitted, a unique slug is generated. */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** Whether this is a quote, a paraphrase or a hedged claim. */
+  /** Whether this is a quote, a paraphrase, a hedged claim or the source's own assertion. */
   kind: StatementKind;
   /** The ids of the entities it mentions. */
   mentionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1701,7 +1701,7 @@ export type StateEdge = {
   node: State;
 };
 
-/** One thing said by someone, as reported by a source. */
+/** One thing said by someone, as reported by a source, or asserted by the source itself (kind `REPORTED`). */
 export type Statement = Node & {
   __typename?: 'Statement';
   /** The entities the statement is addressed to, ordered by name. Empty when none. */
@@ -1714,7 +1714,7 @@ export type Statement = Node & {
   hedge?: Maybe<Scalars['String']['output']>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
-  /** Whether this is a quote, a paraphrase or a hedged claim. */
+  /** Whether this is a quote, a paraphrase, a hedged claim or the source's own assertion. */
   kind: StatementKind;
   /** The entities the statement mentions, ordered by name. */
   mentions: Array<Entity>;
@@ -1726,9 +1726,9 @@ export type Statement = Node & {
   saidAt?: Maybe<Scalars['String']['output']>;
   /** The source reporting the statement. */
   source: Source;
-  /** The first of `speakers`, for convenience. Null only if the statement has no speaker. */
+  /** The first of `speakers`, for convenience. Null when the statement has no speaker (kind `REPORTED`). */
   speaker?: Maybe<Actor>;
-  /** Who made the statement: one or more people, organizations or states, ordered by name. */
+  /** Who made the statement: one or more people, organizations or states, ordered by name. Empty for a `REPORTED` statement. */
   speakers: Array<Actor>;
   /** The exact words for a quote; the reported content for a paraphrase or hedged claim. */
   text: Scalars['String']['output'];
@@ -1737,7 +1737,7 @@ export type Statement = Node & {
 };
 
 
-/** One thing said by someone, as reported by a source. */
+/** One thing said by someone, as reported by a source, or asserted by the source itself (kind `REPORTED`). */
 export type StatementMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<EntityKind>;
@@ -1786,7 +1786,9 @@ export type StatementKind =
   /** The speaker's point in the source's own words. */
   | 'PARAPHRASE'
   /** The speaker's exact words, as quoted by the source. */
-  | 'QUOTE';
+  | 'QUOTE'
+  /** The source's own assertion, in its own voice and attributed to no one: `speakers` is empty and `speaker` null; the origin is `source`. */
+  | 'REPORTED';
 
 /** How to sort a list of statements. */
 export type StatementOrder = {

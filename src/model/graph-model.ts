@@ -61,7 +61,7 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
     name: 'STRING',
     /** The exact words for a quote; the reported content otherwise. */
     text: 'STRING',
-    /** QUOTE | PARAPHRASE | HEDGED_CLAIM */
+    /** QUOTE | PARAPHRASE | HEDGED_CLAIM | REPORTED (the source's own assertion: no speaker) */
     kind: 'STRING',
     /** The hedge kept verbatim for hedged claims ("experts believe"). */
     hedge: 'STRING',
@@ -289,8 +289,12 @@ export function relationshipColumns(type: RelationshipType): Record<string, Prop
   );
 }
 
-/** Statement kinds, as stored. */
-export const STATEMENT_KINDS = ['QUOTE', 'PARAPHRASE', 'HEDGED_CLAIM'] as const;
+/**
+ * Statement kinds, as stored. A REPORTED statement is the source's own
+ * assertion: it has no `MADE` edge, and its origin is the Source it is
+ * `REPORTED_IN`. Every other kind has at least one speaker.
+ */
+export const STATEMENT_KINDS = ['QUOTE', 'PARAPHRASE', 'HEDGED_CLAIM', 'REPORTED'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 /** Ids are lower-case slugs: letters, digits and single dashes, 2-80 chars. */

@@ -112,7 +112,7 @@ describe('root lookups', () => {
       text: 'Putin is sending more Russians into a meat grinder of his own making, and now he’s turning to North Korean troops',
       hedge: null,
       saidAt: null,
-      ordinal: 4,
+      ordinal: 6,
       speaker: { __typename: 'Person', id: 'antony-blinken', name: 'Antony Blinken' },
     });
   });
@@ -125,6 +125,20 @@ describe('root lookups', () => {
     expect(statement.kind).toBe('PARAPHRASE');
     expect(statement.timeText).toBe('on Thursday');
     expect(statement.speaker).toEqual({ id: 'lloyd-austin' });
+  });
+
+  it('returns a statement the report makes in its own voice, with no speaker', async () => {
+    const { statement } = await read(
+      `{ statement(id: "report-icbm-record-flight") { kind hedge speaker { __typename } speakers { __typename } source { id } estimates { id } } }`,
+    );
+    expect(statement).toEqual({
+      kind: 'REPORTED',
+      hedge: null,
+      speaker: null,
+      speakers: [],
+      source: { id: REPORT_ID },
+      estimates: [{ id: 'estimate-86-minutes-icbm-flight' }],
+    });
   });
 
   it('returns the hedge of a hedged claim', async () => {
@@ -202,7 +216,7 @@ describe('person relationships', () => {
     ]);
   });
 
-  it('lists Blinken’s five statements in reading order, limited by first', async () => {
+  it('lists Blinken’s six statements in reading order, limited by first', async () => {
     const { person } = await read(
       `{ person(id: "antony-blinken") { all: statements { id ordinal } two: statements(first: 2) { id } none: statements(first: 0) { id } } }`,
     );
@@ -212,8 +226,9 @@ describe('person relationships', () => {
       'blinken-russia-struggling',
       'blinken-meat-grinder',
       'blinken-russia-weakened-position',
+      'blinken-wider-conflict',
     ]);
-    expect(person.all.map((s: { ordinal: number }) => s.ordinal)).toEqual([1, 2, 3, 4, 5]);
+    expect(person.all.map((s: { ordinal: number }) => s.ordinal)).toEqual([1, 3, 5, 6, 7, 23]);
     expect(ids(person.two)).toEqual([
       'blinken-10000-troops-sent-to-russia',
       'us-8000-troops-near-ukraine-border',
@@ -355,6 +370,7 @@ describe('organization relationships', () => {
       mentionedIn: [
         { id: 'zelenskyy-more-forces-possible' },
         { id: 'zelenskyy-putin-testing-response' },
+        { id: 'blinken-wider-conflict' },
       ],
     });
   });
@@ -454,8 +470,8 @@ describe('military unit relationships', () => {
     expect(militaryUnit.statements).toEqual([]);
     expect(ids(militaryUnit.mentionedIn)).toEqual([
       'blinken-10000-troops-sent-to-russia',
+      'report-troops-trained-for-front-line',
       'us-8000-troops-near-ukraine-border',
-      'blinken-russia-struggling',
     ]);
   });
 });
@@ -523,7 +539,7 @@ describe('event relationships', () => {
         id: 'estimate-86-minutes-icbm-flight',
         label: 'record 86 minutes',
         subject: { id: 'icbm-test' },
-        attributedTo: { id: 'experts-icbm-progress' },
+        attributedTo: { id: 'report-icbm-record-flight' },
       },
     ]);
     expect(event.participants).toEqual([{ role: 'launcher', entity: { id: 'north-korea' } }]);
@@ -622,20 +638,20 @@ describe('statement relationships', () => {
 });
 
 describe('source relationships', () => {
-  it('lists its 17 statements in reading order and counts only statements', async () => {
+  it('lists its 23 statements in reading order and counts only statements', async () => {
     const { source } = await read(
-      `{ source(id: "${REPORT_ID}") { statementCount statements { id ordinal } firstThree: statements(first: 3) { id } } }`,
+      `{ source(id: "${REPORT_ID}") { statementCount statements(first: 30) { id ordinal } firstThree: statements(first: 3) { id } } }`,
     );
-    expect(source.statementCount).toBe(17);
-    expect(source.statements).toHaveLength(17);
+    expect(source.statementCount).toBe(23);
+    expect(source.statements).toHaveLength(23);
     expect(source.statements.map((s: { ordinal: number }) => s.ordinal)).toEqual(
-      Array.from({ length: 17 }, (_, i) => i + 1),
+      Array.from({ length: 23 }, (_, i) => i + 1),
     );
-    expect(source.statements[16].id).toBe('austin-co-belligerents');
+    expect(source.statements[22].id).toBe('blinken-wider-conflict');
     expect(ids(source.firstThree)).toEqual([
       'blinken-10000-troops-sent-to-russia',
+      'report-troops-trained-for-front-line',
       'us-8000-troops-near-ukraine-border',
-      'blinken-russia-struggling',
     ]);
   });
 });

@@ -31,12 +31,12 @@ describe('command-line tools', () => {
   it('seed loads the article and prints its counts, and a second run changes nothing', () => {
     const first = cli('seed', [], dbPath);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Loaded 51 nodes and 147 relationships');
-    expect(first.stdout).toMatch(/Nodes in the graph: 51/);
+    expect(first.stdout).toContain('Loaded 57 nodes and 168 relationships');
+    expect(first.stdout).toMatch(/Nodes in the graph: 57/);
     const second = cli('seed', [], dbPath);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/Nodes in the graph: 51/);
-    expect(second.stdout).toMatch(/Relationships in the graph: 147/);
+    expect(second.stdout).toMatch(/Nodes in the graph: 57/);
+    expect(second.stdout).toMatch(/Relationships in the graph: 168/);
   });
 
   it('schema:apply reports how many statements it applied', () => {
@@ -50,7 +50,7 @@ describe('command-line tools', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^id\s+name\s+mentions$/);
-    expect(run.stdout).toMatch(/north-korea\s+North Korea\s+13/);
+    expect(run.stdout).toMatch(/north-korea\s+North Korea\s+14/);
     expect(run.stdout).toMatch(/\d+ rows? in \d+ ms/);
   });
 

@@ -25,7 +25,7 @@ const LABEL_COUNTS = {
   Person: 5,
   Source: 1,
   State: 6,
-  Statement: 17,
+  Statement: 23,
 };
 const TYPE_COUNTS = {
   ADDRESSED_TO: 5,
@@ -35,13 +35,13 @@ const TYPE_COUNTS = {
   ESTIMATES: 3,
   HOLDS_ROLE: 4,
   LOCATED_IN: 3,
-  MADE: 21,
-  MENTIONS: 61,
+  MADE: 23,
+  MENTIONS: 74,
   OCCURRED_IN: 4,
   PARTICIPATED_IN: 7,
   PART_OF: 5,
   RELATION: 4,
-  REPORTED_IN: 22,
+  REPORTED_IN: 28,
   TRAINED_BY: 1,
 };
 
@@ -86,12 +86,12 @@ export function seedContract({ open }: EngineUnderTest): void {
   });
   afterAll(() => test?.close());
 
-  it('holds 51 nodes and 147 relationships, with the documented count per label and type', async () => {
+  it('holds 57 nodes and 168 relationships, with the documented count per label and type', async () => {
     const { labels, types } = await countGraph(graph);
     expect(labels).toEqual(sorted(LABEL_COUNTS));
     expect(types).toEqual(sorted(TYPE_COUNTS));
-    expect(sum(labels)).toBe(51);
-    expect(sum(types)).toBe(147);
+    expect(sum(labels)).toBe(57);
+    expect(sum(types)).toBe(168);
   });
 
   it('agrees with seed/article.json, which the documented counts describe', () => {
@@ -226,12 +226,12 @@ export function seedContract({ open }: EngineUnderTest): void {
     expect(mentions).toEqual([{ id: 'blinken-10000-troops-sent-to-russia' }]);
   });
 
-  it('has the North Korean ICBM test with its record 86-minute flight, as experts believe', async () => {
+  it('has the North Korean ICBM test with its record 86-minute flight, stated by the report itself', async () => {
     const [row] = await read(
       `MATCH (e:Estimate)-[:ESTIMATES]->(test:Event {id: $test})<-[:PARTICIPATED_IN]-(launcher:State)
        MATCH (e)-[:ATTRIBUTED_TO]->(s:Statement)
        RETURN e.value AS value, e.unit AS unit, e.qualifier AS qualifier, launcher.id AS launcher,
-              s.id AS statement, s.hedge AS hedge`,
+              s.id AS statement, s.kind AS kind`,
       { test: 'icbm-test' },
     );
     expect(row).toEqual({
@@ -239,9 +239,37 @@ export function seedContract({ open }: EngineUnderTest): void {
       unit: 'minutes',
       qualifier: 'record',
       launcher: 'north-korea',
-      statement: 'experts-icbm-progress',
-      hedge: 'experts believe',
+      statement: 'report-icbm-record-flight',
+      kind: 'REPORTED',
     });
+    expect(await speakersOf('report-icbm-record-flight')).toEqual([]);
+    expect((await statement('experts-icbm-progress')).hedge).toBe('experts believe');
+  });
+
+  it("keeps the report's own assertions as REPORTED statements of the source, with no speaker", async () => {
+    const rows = await read(
+      `MATCH (s:Statement {kind: $kind})-[:REPORTED_IN]->(src:Source)
+       OPTIONAL MATCH (a)-[:MADE]->(s)
+       RETURN s.id AS id, src.id AS source, count(a) AS speakers ORDER BY id`,
+      { kind: 'REPORTED' },
+    );
+    expect(rows).toEqual(
+      [
+        'report-china-close-ties',
+        'report-first-large-scale-engagement',
+        'report-icbm-record-flight',
+        'report-troops-trained-for-front-line',
+      ].map((id) => ({ id, source: SOURCE, speakers: 0 })),
+    );
+  });
+
+  it('finds the quoted "no limits" in a statement of China, and Blinken behind his comments on a wider conflict', async () => {
+    const rows = await read(
+      'MATCH (a)-[:MADE]->(s:Statement) WHERE s.text CONTAINS $words RETURN s.id AS id, a.id AS speaker',
+      { words: 'no limits' },
+    );
+    expect(rows).toEqual([{ id: 'china-no-limits-partnership', speaker: 'china' }]);
+    expect(await speakersOf('blinken-wider-conflict')).toEqual(['antony-blinken']);
   });
 
   it('has China in a "no limits" partnership with Russia and close ties with North Korea', async () => {

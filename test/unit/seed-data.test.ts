@@ -163,19 +163,53 @@ describe('the article seed', () => {
       expect(sources[0][key] ?? null).toBeNull();
   });
 
-  it('reports every statement in the source exactly once and gives it at least one speaker', () => {
+  it('reports every statement in the source exactly once, with a speaker unless the report says it itself', () => {
     const problems = nodesOf('Statement').flatMap((s) => {
       const reported = relsOf('REPORTED_IN').filter((r) => r.from === s.id);
       const made = relsOf('MADE').filter((r) => r.to === s.id);
       return [
         ...(reported.length === 1 ? [] : [`${s.id} is reported ${reported.length} times`]),
-        ...(made.length >= 1 ? [] : [`${s.id} has no speaker`]),
+        ...(s.kind === 'REPORTED' || made.length >= 1 ? [] : [`${s.id} has no speaker`]),
+        ...(s.kind !== 'REPORTED' || made.length === 0
+          ? []
+          : [`${s.id} is the report's own assertion but has a speaker`]),
       ];
     });
     expect(problems).toEqual([]);
   });
 
-  it('marks every statement as a quote, a paraphrase or a hedged claim, in a stable reading order', () => {
+  it("files the report's own assertions as REPORTED, with no speaker", () => {
+    expect(
+      nodesOf('Statement')
+        .filter((s) => s.kind === 'REPORTED')
+        .map((s) => s.id),
+    ).toEqual([
+      'report-troops-trained-for-front-line',
+      'report-first-large-scale-engagement',
+      'report-china-close-ties',
+      'report-icbm-record-flight',
+    ]);
+  });
+
+  it('makes the "no limits" partnership, quoted inside narration, a statement of China', () => {
+    const noLimits = nodesOf('Statement').filter((s) => (s.text as string).includes('“no limits”'));
+    expect(noLimits.map((s) => s.id)).toEqual(['china-no-limits-partnership']);
+    expect(relsOf('MADE').filter((r) => r.to === 'china-no-limits-partnership')).toEqual([
+      { type: 'MADE', from: 'china', to: 'china-no-limits-partnership' },
+    ]);
+  });
+
+  it('attributes the record 86-minute flight to the report, which states it in its own voice', () => {
+    expect(
+      relsOf('ATTRIBUTED_TO').find((r) => r.from === 'estimate-86-minutes-icbm-flight'),
+    ).toEqual({
+      type: 'ATTRIBUTED_TO',
+      from: 'estimate-86-minutes-icbm-flight',
+      to: 'report-icbm-record-flight',
+    });
+  });
+
+  it('marks every statement as a quote, a paraphrase, a hedged claim or the report’s own, in a stable reading order', () => {
     const statements = nodesOf('Statement');
     expect(
       statements

@@ -59,6 +59,7 @@ export const STATEMENT_KIND_NAMES: Readonly<Record<StatementKind, string>> = {
   QUOTE: 'Quote',
   PARAPHRASE: 'Paraphrase',
   HEDGED_CLAIM: 'Hedged claim',
+  REPORTED: 'Reported by the source',
 };
 
 function isNodeLabel(label: string): label is NodeLabel {

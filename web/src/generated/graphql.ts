@@ -48,7 +48,9 @@ export type StatementKind =
   /** The speaker's point in the source's own words. */
   | 'PARAPHRASE'
   /** The speaker's exact words, as quoted by the source. */
-  | 'QUOTE';
+  | 'QUOTE'
+  /** The source's own assertion, in its own voice and attributed to no one: `speakers` is empty and `speaker` null; the origin is `source`. */
+  | 'REPORTED';
 
 export type StatementViewFragment = { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
     | { __typename: 'Organization', id: string, name: string }

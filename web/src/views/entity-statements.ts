@@ -48,7 +48,7 @@ function statementItem(statement: StatementViewFragment): HTMLElement {
       ' ',
       speakers.length > 0
         ? h('span', { class: 'speaker' }, ...joinLinks(speakers))
-        : h('span', { class: 'speaker' }, 'Unattributed'),
+        : h('span', { class: 'speaker' }, kind === 'REPORTED' ? 'The report itself' : 'Unattributed'),
     ),
     text,
     when ? h('p', { class: 'statement-context' }, when) : null,
@@ -103,7 +103,9 @@ export function estimatesSection(entity: EntityData): HTMLElement | null {
             'p',
             { class: 'estimate-attribution' },
             'According to ',
-            ...(speakers.length > 0 ? joinLinks(speakers) : ['an unnamed source']),
+            ...(speakers.length > 0
+              ? joinLinks(speakers)
+              : [statement.kind === 'REPORTED' ? 'the report itself' : 'an unnamed source']),
           ),
           h(
             'p',

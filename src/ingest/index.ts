@@ -1,0 +1,8 @@
+/**
+ * Public surface of the ingest layer. Adding an export here is a deliberate
+ * act: this is what the GraphQL mutation, the CLI and the eval may import.
+ * Nothing in src/ingest imports src/resolvers or src/server.
+ */
+export type * from './plan';
+export { PLAN_STATEMENT_KINDS } from './plan';
+export { extractReport, ruleBasedExtractor } from './extract/rule-based-extractor';

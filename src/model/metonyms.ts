@@ -1,0 +1,72 @@
+/**
+ * Names that stand for a state without being its name: capitals and seats of
+ * government used as metonyms ("Pyongyang test-fired", "Beijing has
+ * pledged"), and demonyms ("North Korean troops", "Russian-led").
+ *
+ * This is data, read by the ingest pipeline after the graph's own names and
+ * aliases: a known entity whose alias already covers a word wins. The values
+ * are state names as the graph spells them; a name the graph does not hold
+ * simply resolves to nothing.
+ */
+
+/** Capital or seat of government → the state it stands for. */
+export const CAPITAL_METONYMS: Readonly<Record<string, string>> = {
+  Washington: 'United States',
+  Moscow: 'Russia',
+  'the Kremlin': 'Russia',
+  Kremlin: 'Russia',
+  Kyiv: 'Ukraine',
+  Kiev: 'Ukraine',
+  Beijing: 'China',
+  Pyongyang: 'North Korea',
+  Seoul: 'South Korea',
+  Tokyo: 'Japan',
+  London: 'United Kingdom',
+  Paris: 'France',
+  Berlin: 'Germany',
+  Tehran: 'Iran',
+  Ankara: 'Turkey',
+  Warsaw: 'Poland',
+  Minsk: 'Belarus',
+  'New Delhi': 'India',
+  Brussels: 'European Union',
+  Taipei: 'Taiwan',
+  Jerusalem: 'Israel',
+  Cairo: 'Egypt',
+  Riyadh: 'Saudi Arabia',
+  Tbilisi: 'Georgia',
+  Chisinau: 'Moldova',
+  Ottawa: 'Canada',
+  Canberra: 'Australia',
+};
+
+/** Demonym (adjective or plural noun) → the state it refers to. */
+export const DEMONYMS: Readonly<Record<string, string>> = {
+  American: 'United States',
+  Americans: 'United States',
+  Russian: 'Russia',
+  Russians: 'Russia',
+  Ukrainian: 'Ukraine',
+  Ukrainians: 'Ukraine',
+  'North Korean': 'North Korea',
+  'North Koreans': 'North Korea',
+  'South Korean': 'South Korea',
+  'South Koreans': 'South Korea',
+  Chinese: 'China',
+  Japanese: 'Japan',
+  British: 'United Kingdom',
+  French: 'France',
+  German: 'Germany',
+  Germans: 'Germany',
+  Iranian: 'Iran',
+  Iranians: 'Iran',
+  Polish: 'Poland',
+  Belarusian: 'Belarus',
+  Turkish: 'Turkey',
+  Indian: 'India',
+  Israeli: 'Israel',
+  Taiwanese: 'Taiwan',
+  Georgian: 'Georgia',
+  Moldovan: 'Moldova',
+  Canadian: 'Canada',
+};
