@@ -11,7 +11,20 @@ export type GraphConfig =
       readonly database: string;
       readonly queryTimeoutMs?: number;
     }
-  | { readonly engine: 'embedded'; readonly path: string; readonly queryTimeoutMs?: number };
+  | ({ readonly engine: 'embedded' } & EmbeddedSettings);
+
+/** The embedded engine's settings (see `EmbeddedOptions` in embedded/embedded-adapter.ts for each). */
+export interface EmbeddedSettings {
+  readonly path: string;
+  readonly queryTimeoutMs?: number;
+  readonly bufferPoolBytes?: number;
+  readonly maxDbSizeBytes?: number;
+  readonly checkpointBytes?: number;
+  readonly journal?: boolean;
+  readonly storageReserveBytes?: number;
+  readonly snapshotIntervalMs?: number;
+  readonly snapshotKeep?: number;
+}
 
 /** An open engine with the Cypher library of its dialect. */
 export interface Graph {
@@ -35,7 +48,8 @@ export async function openGraph(config: GraphConfig, requiredQueries: readonly s
     port = await Neo4jGraph.open(config);
   } else {
     const { EmbeddedGraph } = await import('./embedded/embedded-adapter');
-    port = await EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
+    const { engine: _engine, ...settings } = config;
+    port = await EmbeddedGraph.open(settings);
   }
   const graph = { port, cypher };
   // The embedded engine needs its tables before any query; creating them is
@@ -50,6 +64,15 @@ export async function openGraph(config: GraphConfig, requiredQueries: readonly s
     }
   }
   return graph;
+}
+
+/**
+ * Rebuilds a stopped embedded database from a snapshot (the newest intact
+ * one, or `snapshotFile`) plus its journal; see docs/reliability.md.
+ */
+export async function restoreEmbeddedGraph(settings: EmbeddedSettings, snapshotFile?: string) {
+  const { restoreEmbedded } = await import('./embedded/embedded-adapter');
+  return restoreEmbedded(settings, snapshotFile);
 }
 
 /** Creates the engine's schema (tables, or constraints and indexes). Idempotent. */

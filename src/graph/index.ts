@@ -2,8 +2,10 @@
  * The graph layer's public surface. Code outside `src/graph` imports from
  * here only; adding an export is a deliberate act.
  */
-export { applySchema, openGraph, pingGraph } from './graph';
-export type { Graph, GraphConfig } from './graph';
+export { applySchema, openGraph, pingGraph, restoreEmbeddedGraph } from './graph';
+export type { EmbeddedSettings, Graph, GraphConfig } from './graph';
+export { listSnapshots, snapshotIntact } from './embedded/snapshots';
+export type { SnapshotInfo } from './embedded/snapshots';
 export { CypherLibrary, readCypherFiles, slotsOf, CYPHER_DIR } from './cypher-library';
 export type { CypherFile } from './cypher-library';
 export { GraphError, GraphErrorCode, isGraphError } from './errors';
