@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { GraphError, GraphErrorCode } from '../errors';
@@ -40,6 +40,12 @@ export interface EmbeddedOptions {
   readonly snapshotIntervalMs?: number;
   /** Snapshots to keep (default 3); the journal keeps what the oldest of them lacks. */
   readonly snapshotKeep?: number;
+  /**
+   * Open an existing database in a child process first (default true), so a
+   * file that crashes the engine or exhausts memory fails there. Off only
+   * for a file that was just probed (the rebuild's replay).
+   */
+  readonly probe?: boolean;
 }
 
 /**
@@ -179,7 +185,8 @@ export class EmbeddedGraph implements GraphPort {
       }
     }
     const settings = engineSettings(options);
-    if (journaled && existsSync(dbPath)) await openOrRebuild(dbPath, settings, options);
+    // Probe every existing database, journaled or not: a damaged file must fail in a child process.
+    if (onDisk && existsSync(dbPath) && options.probe !== false) await openOrRebuild(dbPath, settings, options, journaled);
     let database: Database;
     try {
       // Arguments: path, buffer pool, compression, read-only, max size, auto-checkpoint,
@@ -362,7 +369,7 @@ export class EmbeddedGraph implements GraphPort {
 /** Opens a database for journal replay: same engine settings, no journal of its own, no probe. */
 function replayerFor(options: EmbeddedOptions): (file: string) => Promise<Replayer> {
   return async (file) => {
-    const graph = await EmbeddedGraph.open({ ...options, path: file, journal: false });
+    const graph = await EmbeddedGraph.open({ ...options, path: file, journal: false, probe: false });
     return {
       applySchema: async (statements) => {
         for (const statement of statements) await graph.write(statement);
@@ -385,6 +392,19 @@ export async function restoreEmbedded(options: EmbeddedOptions, snapshotFile?: s
   return rebuildFromSnapshot(options.path, engineSettings(options), replayerFor(options), { reason: 'replaced', only: snapshotFile });
 }
 
+/** The pid in a pid file when that process is alive. */
+export function livePid(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined; // left behind by a killed server
+  }
+}
+
 function engineSettings(options: EmbeddedOptions): EngineSettings {
   return {
     bufferPoolBytes: options.bufferPoolBytes ?? EMBEDDED_DEFAULTS.bufferPoolBytes,
@@ -398,10 +418,22 @@ function engineSettings(options: EmbeddedOptions): EngineSettings {
  * its snapshots and journal (one line on stderr says so). Throws GRAPH_DAMAGED
  * with the recovery path when it cannot be rebuilt.
  */
-async function openOrRebuild(dbPath: string, settings: EngineSettings, options: EmbeddedOptions): Promise<void> {
+async function openOrRebuild(dbPath: string, settings: EngineSettings, options: EmbeddedOptions, journaled: boolean): Promise<void> {
   const probe = await probeOpen(dbPath, settings);
   if (probe.ok) return;
-  if (/lock/i.test(probe.reason)) throw translateOpenError(dbPath, new Error(probe.reason));
+  if (/could not set lock|locked/i.test(probe.reason)) throw translateOpenError(dbPath, new Error(probe.reason));
+  // Never rebuild under a live server: its pid file names it even when the probe failed for another reason.
+  const holder = livePid(`${dbPath}.pid`);
+  if (holder !== undefined && holder !== process.pid) {
+    throw translateOpenError(dbPath, new Error(`locked: process ${holder} has it open (${probe.reason})`));
+  }
+  if (!journaled) {
+    throw new GraphError(
+      GraphErrorCode.DAMAGED,
+      `The embedded database at ${dbPath} cannot be opened: ${probe.reason}. It keeps no journal (EMBEDDED_JOURNAL=false), ` +
+        `so it cannot be rebuilt: restore a copy of ${dbPath}, or move ${dbPath}* aside to start with an empty graph.`,
+    );
+  }
   try {
     const summary = await rebuildFromSnapshot(dbPath, settings, replayerFor(options), { reason: 'damaged' });
     process.stderr.write(

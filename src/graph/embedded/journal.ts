@@ -13,7 +13,7 @@
  *   journaled; replay skips it.
  * A torn last line (a crash mid-append) is ignored on read.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import type { Params } from '../values';
 
 export interface JournalStatement {
@@ -72,8 +72,12 @@ export class Journal {
     this.seq = lastSeq;
   }
 
-  /** Opens (creating) the journal, continuing after its last entry. */
+  /** Opens (creating) the journal, continuing after its last entry; a torn last line is cut off first. */
   static open(file: string): Journal {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8');
+      if (text.length > 0 && !text.endsWith('\n')) truncateSync(file, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
+    }
     const entries = readJournal(file);
     return new Journal(file, entries.at(-1)?.seq ?? 0);
   }
