@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type SnapshotInfo, GraphErrorCode, isGraphError, listSnapshots, openGraph } from '../graph';
+import {
+  type SnapshotInfo,
+  GraphErrorCode,
+  isGraphError,
+  listSnapshots,
+  openGraph,
+} from '../graph';
 import { failureLine, graphConfigFromEnv } from './cli-graph';
 
 /** How long to wait for a running server's snapshot; a 1 GB database copies in a few seconds. */
@@ -26,20 +32,26 @@ async function askServer(dbPath: string): Promise<SnapshotInfo> {
     if (newest) return newest;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`the server (pid ${pid}) took no snapshot within ${SERVER_SNAPSHOT_TIMEOUT_MS} ms; see its log.`);
+  throw new Error(
+    `the server (pid ${pid}) took no snapshot within ${SERVER_SNAPSHOT_TIMEOUT_MS} ms; see its log.`,
+  );
 }
 
 async function main(): Promise<void> {
   const config = graphConfigFromEnv();
   if (config.engine !== 'embedded' || config.path === ':memory:') {
-    throw new Error('backup works on an on-disk embedded database; for Neo4j use `neo4j-admin database dump`.');
+    throw new Error(
+      'backup works on an on-disk embedded database; for Neo4j use `neo4j-admin database dump`.',
+    );
   }
   let graph;
   try {
     graph = await openGraph(config);
   } catch (error) {
     if (isGraphError(error) && error.code === GraphErrorCode.LOCKED) {
-      console.log(`The database at ${path.resolve(config.path)} is in use by a server; asking it for a snapshot.`);
+      console.log(
+        `The database at ${path.resolve(config.path)} is in use by a server; asking it for a snapshot.`,
+      );
       console.log(describe(await askServer(config.path)));
       return;
     }
@@ -48,7 +60,11 @@ async function main(): Promise<void> {
   try {
     const info = await graph.port.snapshot?.();
     if (!info) throw new Error('this database keeps no snapshots: set EMBEDDED_JOURNAL=true.');
-    console.log(describe(listSnapshots(config.path).find((s) => s.file === info.file) ?? (info as SnapshotInfo)));
+    console.log(
+      describe(
+        listSnapshots(config.path).find((s) => s.file === info.file) ?? (info as SnapshotInfo),
+      ),
+    );
   } finally {
     await graph.port.close();
   }

@@ -27,29 +27,40 @@ function serverPid(dbPath: string): number | undefined {
 async function main(args: string[]): Promise<void> {
   const config = graphConfigFromEnv();
   if (config.engine !== 'embedded' || config.path === ':memory:') {
-    throw new Error('restore works on an on-disk embedded database; for Neo4j use `neo4j-admin database load`.');
+    throw new Error(
+      'restore works on an on-disk embedded database; for Neo4j use `neo4j-admin database load`.',
+    );
   }
   const dbPath = config.path;
   if (args.includes('--list')) {
     const snapshots = listSnapshots(dbPath);
     if (snapshots.length === 0) console.log(`No snapshots in ${path.resolve(dbPath)}.snapshots.`);
     for (const s of snapshots) {
-      console.log(`${s.file}  position ${s.seq}  ${s.at}  ${(s.bytes / 2 ** 20).toFixed(1)} MB  ${snapshotIntact(s) ? 'intact' : 'DAMAGED'}`);
+      console.log(
+        `${s.file}  position ${s.seq}  ${s.at}  ${(s.bytes / 2 ** 20).toFixed(1)} MB  ${snapshotIntact(s) ? 'intact' : 'DAMAGED'}`,
+      );
     }
     return;
   }
   const at = args.indexOf('--snapshot');
   const snapshot = at >= 0 ? args[at + 1] : undefined;
-  if (at >= 0 && !snapshot) throw new Error('--snapshot needs a file (see `npm run restore -- --list`).');
+  if (at >= 0 && !snapshot)
+    throw new Error('--snapshot needs a file (see `npm run restore -- --list`).');
   const pid = serverPid(dbPath);
-  if (pid !== undefined) throw new Error(`a server (pid ${pid}) has ${path.resolve(dbPath)} open; stop it first, then restore.`);
+  if (pid !== undefined)
+    throw new Error(
+      `a server (pid ${pid}) has ${path.resolve(dbPath)} open; stop it first, then restore.`,
+    );
   const started = performance.now();
   const summary = await restoreEmbeddedGraph(config, snapshot);
   console.log(
     `Restored ${path.resolve(dbPath)} from ${summary.snapshot.file} (position ${summary.snapshot.seq}, ${summary.snapshot.at}) ` +
       `plus ${summary.replayed} journal entries in ${Math.round(performance.now() - started)} ms.`,
   );
-  if (summary.failed.length > 0) console.log(`${summary.failed.length} entries failed to replay: ${summary.failed.map((f) => `#${f.seq} ${f.reason}`).join('; ')}`);
+  if (summary.failed.length > 0)
+    console.log(
+      `${summary.failed.length} entries failed to replay: ${summary.failed.map((f) => `#${f.seq} ${f.reason}`).join('; ')}`,
+    );
   if (summary.movedTo) console.log(`The files it replaced are in ${summary.movedTo}.`);
 }
 

@@ -23,7 +23,12 @@ export function newWriteLog(): WriteLog {
 }
 
 /** `writers` loops of addStatement until `stop()` is true or the server stops answering. */
-export async function writeStatements(server: ChildServer, log: WriteLog, prefix: string, { writers = 4, stop }: { writers?: number; stop: () => boolean }): Promise<void> {
+export async function writeStatements(
+  server: ChildServer,
+  log: WriteLog,
+  prefix: string,
+  { writers = 4, stop }: { writers?: number; stop: () => boolean },
+): Promise<void> {
   let sequence = 0;
   const writer = async (w: number) => {
     while (!stop()) {
@@ -31,12 +36,28 @@ export async function writeStatements(server: ChildServer, log: WriteLog, prefix
       try {
         const res = await postRaw(
           server.url,
-          { query: ADD, variables: { input: { id, text: `Durable ${id}`, kind: 'QUOTE', speakerId: 'antony-blinken', sourceId: 'report-north-korean-troops-kursk', mentionIds: ['russia'] } } },
+          {
+            query: ADD,
+            variables: {
+              input: {
+                id,
+                text: `Durable ${id}`,
+                kind: 'QUOTE',
+                speakerId: 'antony-blinken',
+                sourceId: 'report-north-korean-troops-kursk',
+                mentionIds: ['russia'],
+              },
+            },
+          },
           { headers: AUTH, timeoutMs: 20_000 },
         );
         const errors = errorsOf(res.body);
         if (res.status === 200 && errors.length === 0) log.acknowledged.push(id);
-        else log.refused.push({ id, code: String(errors[0]?.extensions?.code ?? `HTTP_${res.status}`) });
+        else
+          log.refused.push({
+            id,
+            code: String(errors[0]?.extensions?.code ?? `HTTP_${res.status}`),
+          });
       } catch {
         // No answer: the server died (the caller then sets stop) or the answer timed out under load.
         log.inDoubt.push(id);
@@ -53,7 +74,8 @@ export async function statementIds(server: ChildServer): Promise<Set<string>> {
   let after: string | null = null;
   for (;;) {
     const res = await postRaw(server.url, {
-      query: 'query($after: String) { statements(first: 100, after: $after, orderBy: { field: ID }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+      query:
+        'query($after: String) { statements(first: 100, after: $after, orderBy: { field: ID }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
       variables: { after },
     });
     expect(errorsOf(res.body)).toEqual([]);
@@ -69,7 +91,10 @@ export async function statementIds(server: ChildServer): Promise<Set<string>> {
  * `fromFraction` of its length, or with `spread`, pages evenly spaced over the
  * whole file after its header page (so some land on catalog and table data).
  */
-export function damageSpread(file: string, { pages, fill = 0 }: { pages: number; fill?: number }): { pages: number[] } {
+export function damageSpread(
+  file: string,
+  { pages, fill = 0 }: { pages: number; fill?: number },
+): { pages: number[] } {
   const total = Math.floor(statSync(file).size / 4096);
   const chosen = Array.from({ length: pages }, (_, i) => 1 + Math.floor((i * (total - 1)) / pages));
   const fd = openSync(file, 'r+');
@@ -82,11 +107,17 @@ export function damageSpread(file: string, { pages, fill = 0 }: { pages: number;
 }
 
 /** Overwrites `pages` consecutive 4 KiB pages of `file` with `fill`, starting at `fromFraction` of its length. */
-export function damagePages(file: string, { pages, fromFraction, fill = 0 }: { pages: number; fromFraction: number; fill?: number }): { offset: number; bytes: number } {
+export function damagePages(
+  file: string,
+  { pages, fromFraction, fill = 0 }: { pages: number; fromFraction: number; fill?: number },
+): { offset: number; bytes: number } {
   if (!existsSync(file)) throw new Error(`${file} does not exist: nothing to damage`);
   const size = statSync(file).size;
   const bytes = Math.min(pages * 4096, size);
-  const offset = Math.max(0, Math.min(size - bytes, Math.floor((size * fromFraction) / 4096) * 4096));
+  const offset = Math.max(
+    0,
+    Math.min(size - bytes, Math.floor((size * fromFraction) / 4096) * 4096),
+  );
   const fd = openSync(file, 'r+');
   try {
     writeSync(fd, Buffer.alloc(bytes, fill), 0, bytes, offset);

@@ -39,50 +39,102 @@ function operations(): Op[] {
   let serial = 0;
   const entity = (id: string) => ({ id, name: `Mix ${id}`, description: `round ${serial}` });
   const writes: Op[] = [
-    () => ({ query: 'mutation($i: EntityInput!) { upsertPerson(input: $i) { id } }', variables: { i: entity(pick(contested)) }, write: true }),
-    () => ({ query: 'mutation($i: EntityInput!) { upsertState(input: $i) { id } }', variables: { i: entity(pick(contested)) }, write: true }),
-    () => ({ query: 'mutation($i: EntityInput!) { upsertPerson(input: $i) { id } }', variables: { i: entity(pick(people)) }, write: true }),
+    () => ({
+      query: 'mutation($i: EntityInput!) { upsertPerson(input: $i) { id } }',
+      variables: { i: entity(pick(contested)) },
+      write: true,
+    }),
+    () => ({
+      query: 'mutation($i: EntityInput!) { upsertState(input: $i) { id } }',
+      variables: { i: entity(pick(contested)) },
+      write: true,
+    }),
+    () => ({
+      query: 'mutation($i: EntityInput!) { upsertPerson(input: $i) { id } }',
+      variables: { i: entity(pick(people)) },
+      write: true,
+    }),
     () => ({
       query: 'mutation($i: AddStatementInput!) { addStatement(input: $i) { id } }',
       variables: {
-        i: { id: `mix-st-${process.pid}-${serial++}`, text: 'Mixed load statement', kind: 'PARAPHRASE', speakerId: pick(people), sourceId: SOURCE, mentionIds: ['russia', pick(people)] },
+        i: {
+          id: `mix-st-${process.pid}-${serial++}`,
+          text: 'Mixed load statement',
+          kind: 'PARAPHRASE',
+          speakerId: pick(people),
+          sourceId: SOURCE,
+          mentionIds: ['russia', pick(people)],
+        },
       },
       write: true,
     }),
     () => ({
       query: 'mutation($i: LinkInput!) { link(input: $i) { changed } }',
-      variables: { i: { type: 'HOLDS_ROLE', from: pick(people), to: pick(['nato', 'white-house', 'pentagon']), properties: { title: `Role ${serial++}` } } },
+      variables: {
+        i: {
+          type: 'HOLDS_ROLE',
+          from: pick(people),
+          to: pick(['nato', 'white-house', 'pentagon']),
+          properties: { title: `Role ${serial++}` },
+        },
+      },
       write: true,
     }),
     () => ({
       query: 'mutation($i: UnlinkInput!) { unlink(input: $i) { changed } }',
-      variables: { i: { type: 'HOLDS_ROLE', from: pick(people), to: pick(['nato', 'white-house', 'pentagon']) } },
+      variables: {
+        i: {
+          type: 'HOLDS_ROLE',
+          from: pick(people),
+          to: pick(['nato', 'white-house', 'pentagon']),
+        },
+      },
       write: true,
     }),
-    () => ({ query: 'mutation($id: ID!) { deleteEntity(id: $id, cascade: true) { deletedNodes } }', variables: { id: pick(people) }, write: true }),
+    () => ({
+      query: 'mutation($id: ID!) { deleteEntity(id: $id, cascade: true) { deletedNodes } }',
+      variables: { id: pick(people) },
+      write: true,
+    }),
   ];
   const reads: Op[] = [
     () => ({
-      query: 'query($id: ID!) { neighborhood(id: $id, hops: 2, limit: 200) { nodes { id } edges { type } truncated } }',
+      query:
+        'query($id: ID!) { neighborhood(id: $id, hops: 2, limit: 200) { nodes { id } edges { type } truncated } }',
       variables: { id: pick(['russia', 'antony-blinken', 'north-korea', ...people]) },
       write: false,
     }),
-    () => ({ query: 'query($t: String!) { search(text: $t, first: 10) { score } }', variables: { t: pick(['Mix', 'Blinken', 'Russia', 'troops']) }, write: false }),
     () => ({
-      query: 'query($s: ID) { statements(first: 20, filter: { speakerId: $s, mentionsId: "russia" }) { edges { node { id text speaker { __typename } mentions { id } } } } }',
+      query: 'query($t: String!) { search(text: $t, first: 10) { score } }',
+      variables: { t: pick(['Mix', 'Blinken', 'Russia', 'troops']) },
+      write: false,
+    }),
+    () => ({
+      query:
+        'query($s: ID) { statements(first: 20, filter: { speakerId: $s, mentionsId: "russia" }) { edges { node { id text speaker { __typename } mentions { id } } } } }',
       variables: { s: pick([...people, 'antony-blinken']) },
       write: false,
     }),
   ];
   // Half reads, half writes: the crash needs scans running while writes commit.
-  return [...writes, ...Array.from({ length: Math.ceil(writes.length / reads.length) }, () => reads).flat()];
+  return [
+    ...writes,
+    ...Array.from({ length: Math.ceil(writes.length / reads.length) }, () => reads).flat(),
+  ];
 }
 
 /**
  * Runs `clients` loops for `seconds` against `url`. Stops early when
  * `alive()` turns false (the server died); a crash shows as transport failures.
  */
-export async function runMixedLoad(url: string, { clients, seconds, alive = () => true }: { clients: number; seconds: number; alive?: () => boolean }): Promise<MixResult> {
+export async function runMixedLoad(
+  url: string,
+  {
+    clients,
+    seconds,
+    alive = () => true,
+  }: { clients: number; seconds: number; alive?: () => boolean },
+): Promise<MixResult> {
   const ops = operations();
   const codes: Record<string, number> = {};
   let requests = 0;
@@ -95,7 +147,11 @@ export async function runMixedLoad(url: string, { clients, seconds, alive = () =
     while (Date.now() < deadline && alive()) {
       const op = (pick(ops) as Op)();
       try {
-        const res = await postRaw(url, { query: op.query, variables: op.variables }, { headers: op.write ? AUTH : {}, timeoutMs: 30_000 });
+        const res = await postRaw(
+          url,
+          { query: op.query, variables: op.variables },
+          { headers: op.write ? AUTH : {}, timeoutMs: 30_000 },
+        );
         requests += 1;
         if (op.write) writes += 1;
         else reads += 1;
@@ -111,12 +167,24 @@ export async function runMixedLoad(url: string, { clients, seconds, alive = () =
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
-  return { requests, reads, writes, seconds: (performance.now() - started) / 1000, codes, transportFailures };
+  return {
+    requests,
+    reads,
+    writes,
+    seconds: (performance.now() - started) / 1000,
+    codes,
+    transportFailures,
+  };
 }
 
 if (require.main === module) {
   const url = process.env.MIX_URL ?? 'http://127.0.0.1:4000/graphql';
-  void runMixedLoad(url, { clients: Number(process.env.MIX_CLIENTS ?? 20), seconds: Number(process.env.MIX_SECONDS ?? 20) }).then((r) => {
-    console.info(JSON.stringify({ ...r, requestsPerSecond: Math.round((r.requests / r.seconds) * 10) / 10 }));
+  void runMixedLoad(url, {
+    clients: Number(process.env.MIX_CLIENTS ?? 20),
+    seconds: Number(process.env.MIX_SECONDS ?? 20),
+  }).then((r) => {
+    console.info(
+      JSON.stringify({ ...r, requestsPerSecond: Math.round((r.requests / r.seconds) * 10) / 10 }),
+    );
   });
 }

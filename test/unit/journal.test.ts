@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Journal, readJournal } from '../../src/graph/embedded/journal';
 
-const statement = (id: string) => ({ name: 'write/upsert-entities', text: 'MERGE (n:Person {id: $id})', params: { id } });
+const statement = (id: string) => ({
+  name: 'write/upsert-entities',
+  text: 'MERGE (n:Person {id: $id})',
+  params: { id },
+});
 
 describe('the write journal of the embedded engine', () => {
   let dir: string;
@@ -16,7 +20,10 @@ describe('the write journal of the embedded engine', () => {
 
   it('numbers entries in append order and continues after the last one when reopened', () => {
     const journal = Journal.open(file);
-    expect([journal.append([statement('a')]), journal.append([statement('b'), statement('c')])]).toEqual([1, 2]);
+    expect([
+      journal.append([statement('a')]),
+      journal.append([statement('b'), statement('c')]),
+    ]).toEqual([1, 2]);
     journal.close();
     const again = Journal.open(file);
     expect(again.position).toBe(2);

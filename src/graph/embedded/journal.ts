@@ -13,7 +13,18 @@
  *   journaled; replay skips it.
  * A torn last line (a crash mid-append) is ignored on read.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import type { Params } from '../values';
 
 export interface JournalStatement {
@@ -46,10 +57,18 @@ export function readJournal(file: string): JournalEntry[] {
     } catch (cause) {
       // Only the last line can be torn by a crash; damage elsewhere is not ours to guess around.
       if (index >= lines.length - 2) return;
-      throw new Error(`The write journal ${file} is damaged at line ${index + 1}: ${(cause as Error).message}`, { cause });
+      throw new Error(
+        `The write journal ${file} is damaged at line ${index + 1}: ${(cause as Error).message}`,
+        { cause },
+      );
     }
     if (record.aborted) entries.delete(record.seq);
-    else entries.set(record.seq, { seq: record.seq, at: String(record.at), statements: record.statements ?? [] });
+    else
+      entries.set(record.seq, {
+        seq: record.seq,
+        at: String(record.at),
+        statements: record.statements ?? [],
+      });
   });
   return [...entries.values()].sort((a, b) => a.seq - b.seq);
 }
@@ -76,7 +95,8 @@ export class Journal {
   static open(file: string): Journal {
     if (existsSync(file)) {
       const text = readFileSync(file, 'utf8');
-      if (text.length > 0 && !text.endsWith('\n')) truncateSync(file, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
+      if (text.length > 0 && !text.endsWith('\n'))
+        truncateSync(file, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
     }
     const entries = readJournal(file);
     return new Journal(file, entries.at(-1)?.seq ?? 0);

@@ -10,7 +10,15 @@
  *   moves the damaged files aside and puts the rebuilt one in their place.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import path from 'node:path';
 import { CypherLibrary } from '../cypher-library';
 import type { CypherQuery } from '../port';
@@ -69,11 +77,17 @@ export type ProbeResult = { readonly ok: true } | { readonly ok: false; readonly
 /** The queries the probe runs: a ping, and a count of every node and relationship table (a full scan). */
 function probeQueries(): string[] {
   const library = new CypherLibrary('embedded');
-  return ['health/ping', 'aggregate/count-by-label', 'aggregate/count-by-type'].map((name) => library.get(name).text);
+  return ['health/ping', 'aggregate/count-by-label', 'aggregate/count-by-type'].map(
+    (name) => library.get(name).text,
+  );
 }
 
 /** Opens and scans `dbPath` in a child process; never throws. */
-export function probeOpen(dbPath: string, settings: EngineSettings, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
+export function probeOpen(
+  dbPath: string,
+  settings: EngineSettings,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ProbeResult> {
   const args = [
     '-e',
     PROBE_SCRIPT,
@@ -121,8 +135,13 @@ export function probeOpen(dbPath: string, settings: EngineSettings, timeoutMs = 
           reason: `opening it needed more than ${mb(memoryLimit)} MB, the memory bound (EMBEDDED_BUFFER_POOL_MB plus ${mb(PROBE_MEMORY_HEADROOM_BYTES)} MB), so the data file is probably damaged`,
         });
       }
-      if (signal === 'SIGKILL') return resolve({ ok: false, reason: `opening it took longer than ${timeoutMs} ms or ran out of memory (killed)` });
-      if (signal) return resolve({ ok: false, reason: `the engine crashed while opening it (${signal})` });
+      if (signal === 'SIGKILL')
+        return resolve({
+          ok: false,
+          reason: `opening it took longer than ${timeoutMs} ms or ran out of memory (killed)`,
+        });
+      if (signal)
+        return resolve({ ok: false, reason: `the engine crashed while opening it (${signal})` });
       resolve({ ok: false, reason: message || `the probe exited with ${code}` });
     });
   });
@@ -150,7 +169,11 @@ function databaseFiles(dbPath: string): string[] {
   const base = path.basename(dbPath);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name === base || (name.startsWith(`${base}.`) && /^\.(wal|shadow|tmp)/.test(name.slice(base.length))))
+    .filter(
+      (name) =>
+        name === base ||
+        (name.startsWith(`${base}.`) && /^\.(wal|shadow|tmp)/.test(name.slice(base.length))),
+    )
     .map((name) => path.join(dir, name));
 }
 
@@ -165,9 +188,15 @@ export async function rebuildFromSnapshot(
   openReplayer: (file: string) => Promise<Replayer>,
   { reason = 'replaced', only }: { reason?: string; only?: string } = {},
 ): Promise<RebuildSummary> {
-  const snapshots = listSnapshots(dbPath).filter((s) => only === undefined || path.resolve(s.file) === path.resolve(only));
+  const snapshots = listSnapshots(dbPath).filter(
+    (s) => only === undefined || path.resolve(s.file) === path.resolve(only),
+  );
   if (snapshots.length === 0) {
-    throw new Error(only ? `${only} is not a snapshot of ${path.resolve(dbPath)} (see \`npm run restore -- --list\`)` : `there is no snapshot in ${path.resolve(dbPath)}.snapshots`);
+    throw new Error(
+      only
+        ? `${only} is not a snapshot of ${path.resolve(dbPath)} (see \`npm run restore -- --list\`)`
+        : `there is no snapshot in ${path.resolve(dbPath)}.snapshots`,
+    );
   }
   const entries = readJournal(journalPath(dbPath));
   const work = `${dbPath}.rebuild`;

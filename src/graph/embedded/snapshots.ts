@@ -10,7 +10,21 @@
  *   graph.lbug.snapshots/snapshot-0000000042.json        { seq, at, bytes, sha256 }
  */
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 export interface SnapshotInfo {
@@ -35,7 +49,10 @@ export function listSnapshots(dbPath: string): SnapshotInfo[] {
   for (const name of readdirSync(dir)) {
     if (!/^snapshot-\d+\.json$/.test(name)) continue;
     try {
-      const meta = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Omit<SnapshotInfo, 'file'>;
+      const meta = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Omit<
+        SnapshotInfo,
+        'file'
+      >;
       infos.push({ ...meta, file: path.join(dir, name.replace(/\.json$/, '.lbug')) });
     } catch {
       // a half-written metadata file (crash while snapshotting): that snapshot never completed
@@ -50,7 +67,8 @@ export function fileSha256(file: string): string {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;)
+      hash.update(buffer.subarray(0, n));
   } finally {
     closeSync(fd);
   }
@@ -59,7 +77,11 @@ export function fileSha256(file: string): string {
 
 /** True when the snapshot's bytes are the ones recorded when it was taken. */
 export function snapshotIntact(info: SnapshotInfo): boolean {
-  return existsSync(info.file) && statSync(info.file).size === info.bytes && fileSha256(info.file) === info.sha256;
+  return (
+    existsSync(info.file) &&
+    statSync(info.file).size === info.bytes &&
+    fileSha256(info.file) === info.sha256
+  );
 }
 
 function fsyncFile(file: string): void {
@@ -83,7 +105,13 @@ export function writeSnapshot(dbPath: string, seq: number): SnapshotInfo {
   const tmp = `${base}.lbug.tmp`;
   copyFileSync(dbPath, tmp);
   fsyncFile(tmp);
-  const info: SnapshotInfo = { file: `${base}.lbug`, seq, at: new Date().toISOString(), bytes: statSync(tmp).size, sha256: fileSha256(tmp) };
+  const info: SnapshotInfo = {
+    file: `${base}.lbug`,
+    seq,
+    at: new Date().toISOString(),
+    bytes: statSync(tmp).size,
+    sha256: fileSha256(tmp),
+  };
   renameSync(tmp, info.file);
   const { file: _file, ...meta } = info;
   writeFileSync(`${base}.json.tmp`, `${JSON.stringify(meta)}\n`);
