@@ -204,8 +204,10 @@ export class EmbeddedGraph implements GraphPort {
     const graph = new EmbeddedGraph(database, readers, writer, options, journal);
     if (journal) {
       writeFileSync(`${dbPath}.pid`, `${process.pid}\n`);
-      // Without a snapshot the journal has no starting point: take one now.
-      if (listSnapshots(dbPath).length === 0) await graph.snapshot();
+      // Without a snapshot the journal has no starting point: take one now (a full disk must not stop start-up).
+      if (listSnapshots(dbPath).length === 0) {
+        await graph.snapshot().catch((error: unknown) => process.stderr.write(`The first snapshot of ${dbPath} failed: ${(error as Error).message}\n`));
+      }
       const every = options.snapshotIntervalMs ?? EMBEDDED_DEFAULTS.snapshotIntervalMs;
       if (every > 0) {
         graph.snapshotTimer = setInterval(() => {
@@ -304,7 +306,7 @@ export class EmbeddedGraph implements GraphPort {
         );
       }
       await this.writer.exec('CHECKPOINT');
-      const info = writeSnapshot(dbPath, journal.position);
+      const info = await writeSnapshot(dbPath, journal.position);
       const kept = pruneSnapshots(dbPath, Math.max(1, this.options.snapshotKeep ?? EMBEDDED_DEFAULTS.snapshotKeep));
       journal.compact(Math.min(...kept.map((k) => k.seq)));
       return info;

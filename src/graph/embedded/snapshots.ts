@@ -9,10 +9,10 @@
  *   graph.lbug.snapshots/snapshot-0000000042.lbug        the copy
  *   graph.lbug.snapshots/snapshot-0000000042.json        { seq, at, bytes, sha256 }
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  copyFileSync,
   existsSync,
   fsyncSync,
   mkdirSync,
@@ -26,6 +26,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 export interface SnapshotInfo {
   /** The copy of the database file. */
@@ -98,12 +101,15 @@ function fsyncFile(file: string): void {
  * position `seq`. The copy and its metadata are written under temporary names
  * and renamed once flushed, so a crash leaves either a whole snapshot or none.
  */
-export function writeSnapshot(dbPath: string, seq: number): SnapshotInfo {
+export async function writeSnapshot(dbPath: string, seq: number): Promise<SnapshotInfo> {
   const dir = snapshotDir(dbPath);
   mkdirSync(dir, { recursive: true });
   const base = path.join(dir, `snapshot-${String(seq).padStart(10, '0')}`);
   const tmp = `${base}.lbug.tmp`;
-  copyFileSync(dbPath, tmp);
+  // The copy runs in another process on purpose. LadybugDB locks its file with a POSIX record lock, which
+  // the kernel drops when this process closes *any* descriptor of the file: copying here released the
+  // server's lock, and a second server then opened the same database (found by engine-failure.test.ts).
+  await execFileAsync('cp', [dbPath, tmp]);
   fsyncFile(tmp);
   const info: SnapshotInfo = {
     file: `${base}.lbug`,
