@@ -52,6 +52,13 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
+  // `npm run backup` asks a running server for a snapshot with SIGUSR2 (the database is locked to this process).
+  process.on('SIGUSR2', () => {
+    graph.port
+      .snapshot?.()
+      .then((info) => logger.info({ snapshot: info.file, seq: info.seq }, 'snapshot taken'))
+      .catch((error: unknown) => logger.error({ err: error }, 'snapshot failed'));
+  });
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 }

@@ -41,6 +41,15 @@ const ENV = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional().default('neo4j'),
   EMBEDDED_DB_PATH: z.string().min(1, 'EMBEDDED_DB_PATH must not be empty').optional().default('./data/graph.lbug'),
+  EMBEDDED_BUFFER_POOL_MB: int('EMBEDDED_BUFFER_POOL_MB', 64, 1_048_576, 512),
+  EMBEDDED_MAX_DB_SIZE_GB: int('EMBEDDED_MAX_DB_SIZE_GB', 1, 4096, 16).refine((n) => (n & (n - 1)) === 0, {
+    message: 'EMBEDDED_MAX_DB_SIZE_GB must be a power of 2 (1, 2, 4, … 4096), as LadybugDB requires',
+  }),
+  EMBEDDED_CHECKPOINT_KB: int('EMBEDDED_CHECKPOINT_KB', 16, 1_048_576, 256),
+  EMBEDDED_JOURNAL: bool('EMBEDDED_JOURNAL'),
+  EMBEDDED_STORAGE_RESERVE_MB: int('EMBEDDED_STORAGE_RESERVE_MB', 0, 1_048_576, 64),
+  EMBEDDED_SNAPSHOT_INTERVAL_MIN: int('EMBEDDED_SNAPSHOT_INTERVAL_MIN', 0, 10_080, 60),
+  EMBEDDED_SNAPSHOT_KEEP: int('EMBEDDED_SNAPSHOT_KEEP', 1, 1000, 3),
   API_TOKEN: z
     .string()
     .optional()
@@ -111,7 +120,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         database: e.NEO4J_DATABASE,
         queryTimeoutMs: e.QUERY_TIMEOUT_MS,
       }
-    : { engine: 'embedded', path: e.EMBEDDED_DB_PATH, queryTimeoutMs: e.QUERY_TIMEOUT_MS };
+    : {
+        engine: 'embedded',
+        path: e.EMBEDDED_DB_PATH,
+        queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+        bufferPoolBytes: e.EMBEDDED_BUFFER_POOL_MB * 2 ** 20,
+        maxDbSizeBytes: e.EMBEDDED_MAX_DB_SIZE_GB * 2 ** 30,
+        checkpointBytes: e.EMBEDDED_CHECKPOINT_KB * 1024,
+        journal: e.EMBEDDED_JOURNAL ?? true,
+        storageReserveBytes: e.EMBEDDED_STORAGE_RESERVE_MB * 2 ** 20,
+        snapshotIntervalMs: e.EMBEDDED_SNAPSHOT_INTERVAL_MIN * 60_000,
+        snapshotKeep: e.EMBEDDED_SNAPSHOT_KEEP,
+      };
   return {
     port: e.PORT,
     host: e.HOST,

@@ -20,11 +20,23 @@ export interface Neo4jConfig {
   readonly queryTimeoutMs?: number;
 }
 
-/** Where the embedded LadybugDB database lives (a path, or `:memory:`). */
-export interface EmbeddedConfig {
-  readonly engine: 'embedded';
+/** The embedded engine's settings (see `EmbeddedOptions` in embedded/embedded-adapter.ts for each). */
+export interface EmbeddedSettings {
+  /** Where the LadybugDB database lives (a path, or `:memory:`). */
   readonly path: string;
   readonly queryTimeoutMs?: number;
+  readonly bufferPoolBytes?: number;
+  readonly maxDbSizeBytes?: number;
+  readonly checkpointBytes?: number;
+  readonly journal?: boolean;
+  readonly storageReserveBytes?: number;
+  readonly snapshotIntervalMs?: number;
+  readonly snapshotKeep?: number;
+}
+
+/** The embedded LadybugDB engine and its settings. */
+export interface EmbeddedConfig extends EmbeddedSettings {
+  readonly engine: 'embedded';
 }
 
 /** Which engine to open, and how. */
@@ -71,7 +83,8 @@ const ENGINES: { readonly [K in EngineKind]: GraphEngine<Extract<GraphConfig, { 
   embedded: {
     async open(config) {
       const { EmbeddedGraph } = await import('./embedded/embedded-adapter');
-      return EmbeddedGraph.open({ path: config.path, queryTimeoutMs: config.queryTimeoutMs });
+      const { engine: _engine, ...settings } = config;
+      return EmbeddedGraph.open(settings);
     },
     location: (config) => config.path,
     describe: (config) => `embedded graph at ${path.resolve(config.path)}`,

@@ -12,6 +12,13 @@ export const GraphErrorCode = {
   LOCKED: 'GRAPH_LOCKED',
   /** The embedded database path cannot be created or opened. */
   PATH_UNUSABLE: 'GRAPH_PATH_UNUSABLE',
+  /**
+   * The embedded database cannot be opened (the engine fails or crashes on it)
+   * and could not be rebuilt from its snapshots and journal.
+   */
+  DAMAGED: 'GRAPH_DAMAGED',
+  /** The database's disk is below its free-space reserve: writes are refused before they start; safe to retry later. */
+  INSUFFICIENT_STORAGE: 'GRAPH_INSUFFICIENT_STORAGE',
   /** The port was used after `close()`. */
   CLOSED: 'GRAPH_CLOSED',
   /** A query ran past its deadline. */
@@ -50,7 +57,8 @@ export class GraphError extends Error {
     return (
       this.code === GraphErrorCode.TRANSIENT ||
       this.code === GraphErrorCode.UNAVAILABLE ||
-      this.code === GraphErrorCode.TIMEOUT
+      this.code === GraphErrorCode.TIMEOUT ||
+      this.code === GraphErrorCode.INSUFFICIENT_STORAGE
     );
   }
 }

@@ -1,5 +1,5 @@
 import { CypherLibrary } from './cypher-library';
-import { type GraphConfig, appliesSchemaOnOpen, graphEngine } from './engines';
+import { type EmbeddedSettings, type GraphConfig, appliesSchemaOnOpen, graphEngine } from './engines';
 import type { GraphPort } from './port';
 import type { GraphQueries, QueryPort } from './queries/cypher-queries';
 import { QUERY_NAMES } from './queries/query-names';
@@ -50,6 +50,15 @@ export async function openGraph(config: GraphConfig, requiredQueries: readonly s
  */
 export async function ensureSchema(graph: Graph): Promise<number> {
   return appliesSchemaOnOpen(graph.port.engine) ? 0 : applySchema(graph);
+}
+
+/**
+ * Rebuilds a stopped embedded database from a snapshot (the newest intact
+ * one, or `snapshotFile`) plus its journal; see docs/reliability.md.
+ */
+export async function restoreEmbeddedGraph(settings: EmbeddedSettings, snapshotFile?: string) {
+  const { restoreEmbedded } = await import('./embedded/embedded-adapter');
+  return restoreEmbedded(settings, snapshotFile);
 }
 
 /** Creates the engine's schema (tables, or constraints and indexes). Idempotent. */

@@ -2,7 +2,7 @@
  * The graph layer's public surface. Code outside `src/graph` imports from
  * here only; adding an export is a deliberate act.
  */
-export { applySchema, ensureSchema, openGraph, pingGraph } from './graph';
+export { applySchema, ensureSchema, openGraph, pingGraph, restoreEmbeddedGraph } from './graph';
 export type { Graph } from './graph';
 export {
   ENGINE_NAMES,
@@ -12,7 +12,9 @@ export {
   graphLocation,
   redactGraphConfig,
 } from './engines';
-export type { EmbeddedConfig, GraphConfig, GraphEngine, Neo4jConfig } from './engines';
+export type { EmbeddedConfig, EmbeddedSettings, GraphConfig, GraphEngine, Neo4jConfig } from './engines';
+export { listSnapshots, snapshotIntact } from './embedded/snapshots';
+export type { SnapshotInfo } from './embedded/snapshots';
 export { CypherLibrary, readCypherFiles, slotsOf, CYPHER_DIR } from './cypher-library';
 export type { CypherFile } from './cypher-library';
 export { GraphError, GraphErrorCode, isGraphError } from './errors';

@@ -47,6 +47,16 @@ export interface GraphPort {
    */
   writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options?: RunOptions): Promise<T>;
 
+  /**
+   * Why writes are refused right now (e.g. the embedded database's disk is
+   * below its free-space reserve), or undefined while they are accepted.
+   * Engines without such a condition leave it out. Shown by /readyz.
+   */
+  writeRefusal?(): string | undefined;
+
+  /** Takes a consistent snapshot of the database now (embedded engine with its journal on). */
+  snapshot?(): Promise<{ readonly file: string; readonly seq: number; readonly at: string }>;
+
   /** Releases the driver or the database. Later calls fail with GRAPH_CLOSED. */
   close(): Promise<void>;
 }

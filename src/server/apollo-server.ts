@@ -62,6 +62,10 @@ const GRAPH_ERROR_CODES: Partial<Record<GraphErrorCode, { code: string; message:
   [GraphErrorCode.TRANSIENT]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'A conflicting write was in progress; retry the request.' },
   [GraphErrorCode.TIMEOUT]: { code: ApiErrorCode.REQUEST_TIMEOUT, message: 'The request ran past its time limit and was stopped.' },
   [GraphErrorCode.CONSTRAINT_VIOLATION]: { code: ApiErrorCode.CONFLICT, message: 'The write conflicts with existing data.' },
+  [GraphErrorCode.INSUFFICIENT_STORAGE]: {
+    code: ApiErrorCode.INSUFFICIENT_STORAGE,
+    message: 'The server is low on disk space, so writes are refused and nothing was written; reads still work. Retry later.',
+  },
 };
 
 /**
@@ -86,6 +90,7 @@ export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logg
       const mapped = GRAPH_ERROR_CODES[original.code];
       if (mapped) {
         if (mapped.code === ApiErrorCode.SERVICE_UNAVAILABLE) options.logger?.warn({ err: original }, 'graph unavailable');
+        if (mapped.code === ApiErrorCode.INSUFFICIENT_STORAGE) options.logger?.warn({ err: original }, 'write refused: low disk space');
         return strip({ ...formatted, message: mapped.message, extensions: { ...formatted.extensions, code: mapped.code, retryable: original.retryable } });
       }
     }

@@ -80,7 +80,11 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     }
     try {
       await pingGraph(graph, config.readyTimeoutMs);
-      res.json({ status: 'ready', engine: graph.port.engine });
+      // Low disk space refuses writes but not reads: the instance stays ready (200) so reads keep
+      // being routed to it, and says "degraded" with the reason for monitoring.
+      const writeRefusal = graph.port.writeRefusal?.();
+      if (writeRefusal) res.json({ status: 'degraded', engine: graph.port.engine, writes: 'refused', reason: writeRefusal });
+      else res.json({ status: 'ready', engine: graph.port.engine });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', engine: graph.port.engine, reason: (error as Error).message });
     }

@@ -27,7 +27,18 @@ describe('loadConfig defaults', () => {
       host: '0.0.0.0',
       production: false,
       nodeEnv: 'development',
-      graph: { engine: 'embedded', path: './data/graph.lbug', queryTimeoutMs: 10_000 },
+      graph: {
+        engine: 'embedded',
+        path: './data/graph.lbug',
+        queryTimeoutMs: 10_000,
+        bufferPoolBytes: 512 * 2 ** 20,
+        maxDbSizeBytes: 16 * 2 ** 30,
+        checkpointBytes: 256 * 1024,
+        journal: true,
+        storageReserveBytes: 64 * 2 ** 20,
+        snapshotIntervalMs: 60 * 60_000,
+        snapshotKeep: 3,
+      },
       apiToken: undefined,
       corsOrigins: [],
       logLevel: 'info',
@@ -75,6 +86,15 @@ describe('loadConfig defaults', () => {
     }
     expect(Object.keys(env).length).toBeGreaterThan(10);
     expect(loadConfig(env)).toEqual(loadConfig({}));
+  });
+});
+
+describe('embedded engine settings', () => {
+  it('refuses a maximum database size that is not a power of 2, saying what LadybugDB needs', () => {
+    expect(() => loadConfig({ EMBEDDED_MAX_DB_SIZE_GB: '3' })).toThrow(
+      'Invalid configuration: EMBEDDED_MAX_DB_SIZE_GB must be a power of 2 (1, 2, 4, … 4096), as LadybugDB requires.',
+    );
+    expect(loadConfig({ EMBEDDED_MAX_DB_SIZE_GB: '64' }).graph).toMatchObject({ maxDbSizeBytes: 64 * 2 ** 30 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { GraphError, GraphErrorCode } from '../errors';
@@ -6,6 +6,11 @@ import type { CypherQuery, GraphPort, GraphTransaction, RunOptions } from '../po
 import { QueryStats } from '../query-stats';
 import type { ParamValue, Params, Row } from '../values';
 import { convertEmbeddedRows } from './embedded-values';
+import { Journal, type JournalStatement, journalPath } from './journal';
+import { ReadWriteLock } from './read-write-lock';
+import { type EngineSettings, type RebuildSummary, type Replayer, probeOpen, rebuildFromSnapshot } from './recovery';
+import { type SnapshotInfo, listSnapshots, pruneSnapshots, writeSnapshot } from './snapshots';
+import { freeBytes, storageShortage } from './storage-reserve';
 
 export interface EmbeddedOptions {
   /** A database path (created if missing) or `:memory:`. */
@@ -18,7 +23,46 @@ export interface EmbeddedOptions {
   readonly readConnections?: number;
   /** Default per-query timeout. */
   readonly queryTimeoutMs?: number;
+  /** The engine's buffer pool, in bytes (default EMBEDDED_DEFAULTS.bufferPoolBytes). */
+  readonly bufferPoolBytes?: number;
+  /** The largest the database file may grow, in bytes; a power of 2 (default EMBEDDED_DEFAULTS.maxDbSizeBytes). */
+  readonly maxDbSizeBytes?: number;
+  /** Checkpoint once the WAL holds this many bytes (default EMBEDDED_CHECKPOINT_BYTES). */
+  readonly checkpointBytes?: number;
+  /**
+   * Journal every committed write and keep snapshots (on-disk databases only;
+   * default true). Off, a database that cannot be opened cannot be rebuilt.
+   */
+  readonly journal?: boolean;
+  /** Refuse writes while less than this many bytes are free on the database's disk (default 64 MiB). */
+  readonly storageReserveBytes?: number;
+  /** Take a snapshot this often, in milliseconds; 0 = only on demand (default 1 hour). */
+  readonly snapshotIntervalMs?: number;
+  /** Snapshots to keep (default 3); the journal keeps what the oldest of them lacks. */
+  readonly snapshotKeep?: number;
+  /**
+   * Open an existing database in a child process first (default true), so a
+   * file that crashes the engine or exhausts memory fails there. Off only
+   * for a file that was just probed (the rebuild's replay).
+   */
+  readonly probe?: boolean;
 }
+
+/**
+ * Defaults sized for the 2-core, 24 GB machine this runs on, shared with
+ * other services: LadybugDB's own default buffer pool is most of RAM, and a
+ * damaged data file drove it to 24 GB in 60 s until the OOM killer ended it.
+ * 512 MiB holds the M benchmark graph (104k nodes); the soak's RSS levels off
+ * at about 550 MB. The maximum size bounds the engine's address-space
+ * reservation (its default is 8 TiB of mmap) and must be a power of 2.
+ */
+export const EMBEDDED_DEFAULTS = {
+  bufferPoolBytes: 512 * 2 ** 20,
+  maxDbSizeBytes: 16 * 2 ** 30,
+  storageReserveBytes: 64 * 2 ** 20,
+  snapshotIntervalMs: 60 * 60 * 1000,
+  snapshotKeep: 3,
+} as const;
 
 /**
  * Checkpoint once the write-ahead log holds this many bytes. LadybugDB keeps
@@ -88,22 +132,6 @@ async function rowsOf(result: QueryResult | QueryResult[]): Promise<Record<strin
   return rows;
 }
 
-/** Serializes async sections: LadybugDB allows one write transaction at a time. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  async lock<T>(section: () => Promise<T>): Promise<T> {
-    const previous = this.tail;
-    let release!: () => void;
-    this.tail = new Promise((resolve) => (release = resolve));
-    await previous;
-    try {
-      return await section();
-    } finally {
-      release();
-    }
-  }
-}
-
 /**
  * The embedded engine: LadybugDB in this process. Queries run on LadybugDB's
  * worker threads through its async API, so the event loop stays free.
@@ -113,24 +141,39 @@ export class EmbeddedGraph implements GraphPort {
   readonly stats = new QueryStats();
   private readonly readers: PooledConnection[];
   private readonly writer: PooledConnection;
-  private readonly writeLock = new Mutex();
+  /**
+   * Reads share it; a write transaction holds it alone from BEGIN to COMMIT
+   * (and the checkpoint COMMIT may trigger), so no scan runs while a write
+   * changes the tables. See read-write-lock.ts for the crash this prevents.
+   */
+  private readonly lock = new ReadWriteLock();
   private nextReader = 0;
   private closed = false;
+  private snapshotTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly database: Database,
     readers: Connection[],
     writer: Connection,
-    private readonly defaultTimeoutMs: number,
+    private readonly options: EmbeddedOptions,
+    private readonly journal: Journal | undefined,
   ) {
     this.readers = readers.map((c) => new PooledConnection(c));
     this.writer = new PooledConnection(writer);
   }
 
-  /** Opens (creating if needed) the database at `options.path`. */
+  /**
+   * Opens (creating if needed) the database at `options.path`. With the
+   * journal on, an existing database is first opened in a child process
+   * (`probeOpen`); when that fails it is rebuilt from its last good snapshot
+   * and the journal, and a database that cannot be rebuilt is refused with
+   * GRAPH_DAMAGED and the way to recover, never opened into a crash.
+   */
   static async open(options: EmbeddedOptions): Promise<EmbeddedGraph> {
     const dbPath = options.path;
-    if (dbPath !== ':memory:') {
+    const onDisk = dbPath !== ':memory:';
+    const journaled = onDisk && (options.journal ?? true);
+    if (onDisk) {
       try {
         mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
       } catch (cause) {
@@ -141,11 +184,14 @@ export class EmbeddedGraph implements GraphPort {
         );
       }
     }
+    const settings = engineSettings(options);
+    // Probe every existing database, journaled or not: a damaged file must fail in a child process.
+    if (onDisk && existsSync(dbPath) && options.probe !== false) await openOrRebuild(dbPath, settings, options, journaled);
     let database: Database;
     try {
-      // Arguments: path, buffer pool (0 = engine default), compression, read-only, max size (0 = default),
-      // auto-checkpoint, checkpoint threshold in WAL bytes. See EMBEDDED_CHECKPOINT_BYTES.
-      database = new Database(dbPath, 0, true, false, 0, true, EMBEDDED_CHECKPOINT_BYTES);
+      // Arguments: path, buffer pool, compression, read-only, max size, auto-checkpoint,
+      // checkpoint threshold in WAL bytes. See EMBEDDED_DEFAULTS and EMBEDDED_CHECKPOINT_BYTES.
+      database = new Database(dbPath, settings.bufferPoolBytes, true, false, settings.maxDbSizeBytes, true, settings.checkpointBytes);
       await database.init();
     } catch (cause) {
       throw translateOpenError(dbPath, cause);
@@ -154,31 +200,68 @@ export class EmbeddedGraph implements GraphPort {
     const connections = Array.from({ length: count + 1 }, () => new Connection(database));
     await Promise.all(connections.map((c) => c.init()));
     const [writer, ...readers] = connections as [Connection, ...Connection[]];
-    return new EmbeddedGraph(database, readers, writer, options.queryTimeoutMs ?? 30_000);
+    const journal = journaled ? Journal.open(journalPath(dbPath)) : undefined;
+    const graph = new EmbeddedGraph(database, readers, writer, options, journal);
+    if (journal) {
+      writeFileSync(`${dbPath}.pid`, `${process.pid}\n`);
+      // Without a snapshot the journal has no starting point: take one now (a full disk must not stop start-up).
+      if (listSnapshots(dbPath).length === 0) {
+        await graph.snapshot().catch((error: unknown) => process.stderr.write(`The first snapshot of ${dbPath} failed: ${(error as Error).message}\n`));
+      }
+      const every = options.snapshotIntervalMs ?? EMBEDDED_DEFAULTS.snapshotIntervalMs;
+      if (every > 0) {
+        graph.snapshotTimer = setInterval(() => {
+          graph.snapshot().catch((error: unknown) => process.stderr.write(`Scheduled snapshot of ${dbPath} failed: ${(error as Error).message}\n`));
+        }, every);
+        graph.snapshotTimer.unref();
+      }
+    }
+    return graph;
   }
 
   async read(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
     this.assertOpen();
     const reader = this.readers[this.nextReader++ % this.readers.length] as PooledConnection;
-    return this.timed(query, () => reader.run(query, params, this.timeoutOf(options)));
+    return this.lock.read(() => this.timed(query, () => reader.run(query, params, this.timeoutOf(options))));
   }
 
   async write(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
     return this.writeTransaction((tx) => tx.run(query, params), options);
   }
 
+  /**
+   * One write transaction, alone on the engine. Before its first data
+   * statement the free-space reserve is checked (GRAPH_INSUFFICIENT_STORAGE,
+   * nothing written); before COMMIT its statements are journaled and flushed,
+   * so a write is acknowledged only once it can be replayed. Schema
+   * statements (`schema/*`, idempotent DDL) are neither checked nor journaled:
+   * every open applies them, so a server on a full disk still starts.
+   */
   async writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options?: RunOptions): Promise<T> {
     this.assertOpen();
     const timeoutMs = this.timeoutOf(options);
-    return this.writeLock.lock(async () => {
+    return this.lock.write(async () => {
       this.assertOpen();
+      const statements: JournalStatement[] = [];
       await this.writer.exec('BEGIN TRANSACTION');
       const tx: GraphTransaction = {
-        run: (query, params = {}) => this.timed(query, () => this.writer.run(query, params, timeoutMs)),
+        run: (query, params = {}) => {
+          if (!query.name.startsWith('schema/')) {
+            if (statements.length === 0) this.assertStorage();
+            statements.push({ name: query.name, text: query.text, params });
+          }
+          return this.timed(query, () => this.writer.run(query, params, timeoutMs));
+        },
       };
       try {
         const result = await work(tx);
-        await this.writer.exec('COMMIT');
+        const seq = statements.length > 0 ? this.journalAppend(statements) : undefined;
+        try {
+          await this.writer.exec('COMMIT');
+        } catch (cause) {
+          if (seq !== undefined) this.journal?.abort(seq);
+          throw translateQueryError({ name: 'COMMIT', text: 'COMMIT' }, cause);
+        }
         return result;
       } catch (error) {
         await this.writer.exec('ROLLBACK').catch(() => undefined);
@@ -190,21 +273,81 @@ export class EmbeddedGraph implements GraphPort {
   /** Runs DDL outside a transaction (LadybugDB commits DDL on its own). */
   async runSchemaStatement(query: CypherQuery): Promise<void> {
     this.assertOpen();
-    await this.writeLock.lock(() => this.timed(query, () => this.writer.exec(query.text)));
+    await this.lock.write(() => this.timed(query, () => this.writer.exec(query.text)));
   }
 
+  /** Why writes are refused now (the disk is below its reserve), or undefined while they are accepted. */
+  writeRefusal(): string | undefined {
+    if (this.options.path === ':memory:') return undefined;
+    return storageShortage(this.options.path, this.options.storageReserveBytes ?? EMBEDDED_DEFAULTS.storageReserveBytes);
+  }
+
+  /**
+   * Takes a consistent snapshot now: with the engine otherwise idle, a
+   * CHECKPOINT folds the WAL into the data file, which is then copied with
+   * the journal position it contains. Old snapshots beyond `snapshotKeep` are
+   * deleted, and the journal entries every kept snapshot contains with them.
+   */
+  async snapshot(): Promise<SnapshotInfo> {
+    this.assertOpen();
+    const journal = this.journal;
+    if (!journal) {
+      throw new GraphError(GraphErrorCode.QUERY_FAILED, `Snapshots need an on-disk database with the journal on (EMBEDDED_JOURNAL); ${this.options.path} has none.`);
+    }
+    const dbPath = this.options.path;
+    return this.lock.write(async () => {
+      this.assertOpen();
+      // A snapshot needs about one more copy of the database, and must not eat the write reserve.
+      const needed = statSync(dbPath).size + (this.options.storageReserveBytes ?? EMBEDDED_DEFAULTS.storageReserveBytes);
+      if (freeBytes(dbPath) < needed) {
+        throw new GraphError(
+          GraphErrorCode.INSUFFICIENT_STORAGE,
+          `Cannot snapshot ${dbPath}: it needs ${Math.ceil(needed / 2 ** 20)} MB free on its disk and ${Math.floor(freeBytes(dbPath) / 2 ** 20)} MB are. Free some space and retry.`,
+        );
+      }
+      await this.writer.exec('CHECKPOINT');
+      const info = await writeSnapshot(dbPath, journal.position);
+      const kept = pruneSnapshots(dbPath, Math.max(1, this.options.snapshotKeep ?? EMBEDDED_DEFAULTS.snapshotKeep));
+      journal.compact(Math.min(...kept.map((k) => k.seq)));
+      return info;
+    });
+  }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Wait for the write in flight, then release connections before the database.
-    await this.writeLock.lock(async () => undefined);
+    clearInterval(this.snapshotTimer);
+    // Wait for the queries in flight, then release connections before the database.
+    await this.lock.write(async () => undefined);
     for (const c of [this.writer, ...this.readers]) await c.connection.close().catch(() => undefined);
     await this.database.close();
+    if (this.journal) {
+      this.journal.close();
+      rmSync(`${this.options.path}.pid`, { force: true });
+    }
+  }
+
+  private journalAppend(statements: readonly JournalStatement[]): number | undefined {
+    if (!this.journal) return undefined;
+    try {
+      return this.journal.append(statements);
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      throw new GraphError(
+        code === 'ENOSPC' || code === 'EDQUOT' ? GraphErrorCode.INSUFFICIENT_STORAGE : GraphErrorCode.QUERY_FAILED,
+        `The write was not applied: its journal entry could not be written to ${this.journal.file} (${(cause as Error).message}).`,
+        { cause },
+      );
+    }
+  }
+
+  private assertStorage(): void {
+    const refusal = this.writeRefusal();
+    if (refusal) throw new GraphError(GraphErrorCode.INSUFFICIENT_STORAGE, `Writes are refused: ${refusal}`);
   }
 
   private timeoutOf(options?: RunOptions): number {
-    return Math.max(1, Math.round(options?.timeoutMs ?? this.defaultTimeoutMs));
+    return Math.max(1, Math.round(options?.timeoutMs ?? this.options.queryTimeoutMs ?? 30_000));
   }
 
   private assertOpen(): void {
@@ -222,6 +365,93 @@ export class EmbeddedGraph implements GraphPort {
     } finally {
       this.stats.record(query.name, performance.now() - started, failed);
     }
+  }
+}
+
+/** Opens a database for journal replay: same engine settings, no journal of its own, no probe. */
+function replayerFor(options: EmbeddedOptions): (file: string) => Promise<Replayer> {
+  return async (file) => {
+    const graph = await EmbeddedGraph.open({ ...options, path: file, journal: false, probe: false });
+    return {
+      applySchema: async (statements) => {
+        for (const statement of statements) await graph.write(statement);
+      },
+      replay: (entry) =>
+        graph.writeTransaction(async (tx) => {
+          for (const statement of entry.statements) await tx.run(statement, statement.params);
+        }),
+      close: () => graph.close(),
+    };
+  };
+}
+
+/**
+ * `npm run restore`: rebuilds the (stopped) database at `options.path` from a
+ * snapshot (the newest intact one, or `snapshotFile`) plus the journal after
+ * it, and moves the files it replaces aside.
+ */
+export async function restoreEmbedded(options: EmbeddedOptions, snapshotFile?: string): Promise<RebuildSummary> {
+  return rebuildFromSnapshot(options.path, engineSettings(options), replayerFor(options), { reason: 'replaced', only: snapshotFile });
+}
+
+/** The pid in a pid file when that process is alive. */
+export function livePid(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined; // left behind by a killed server
+  }
+}
+
+function engineSettings(options: EmbeddedOptions): EngineSettings {
+  return {
+    bufferPoolBytes: options.bufferPoolBytes ?? EMBEDDED_DEFAULTS.bufferPoolBytes,
+    maxDbSizeBytes: options.maxDbSizeBytes ?? EMBEDDED_DEFAULTS.maxDbSizeBytes,
+    checkpointBytes: options.checkpointBytes ?? EMBEDDED_CHECKPOINT_BYTES,
+  };
+}
+
+/**
+ * Probes an existing database and, when it does not open, rebuilds it from
+ * its snapshots and journal (one line on stderr says so). Throws GRAPH_DAMAGED
+ * with the recovery path when it cannot be rebuilt.
+ */
+async function openOrRebuild(dbPath: string, settings: EngineSettings, options: EmbeddedOptions, journaled: boolean): Promise<void> {
+  const probe = await probeOpen(dbPath, settings);
+  if (probe.ok) return;
+  if (/could not set lock|locked/i.test(probe.reason)) throw translateOpenError(dbPath, new Error(probe.reason));
+  // Never rebuild under a live server: its pid file names it even when the probe failed for another reason.
+  const holder = livePid(`${dbPath}.pid`);
+  if (holder !== undefined && holder !== process.pid) {
+    throw translateOpenError(dbPath, new Error(`locked: process ${holder} has it open (${probe.reason})`));
+  }
+  if (!journaled) {
+    throw new GraphError(
+      GraphErrorCode.DAMAGED,
+      `The embedded database at ${dbPath} cannot be opened: ${probe.reason}. It keeps no journal (EMBEDDED_JOURNAL=false), ` +
+        `so it cannot be rebuilt: restore a copy of ${dbPath}, or move ${dbPath}* aside to start with an empty graph.`,
+    );
+  }
+  try {
+    const summary = await rebuildFromSnapshot(dbPath, settings, replayerFor(options), { reason: 'damaged' });
+    process.stderr.write(
+      `The embedded database at ${dbPath} could not be opened (${probe.reason}); rebuilt it from snapshot ` +
+        `${path.basename(summary.snapshot.file)} (${summary.snapshot.at}) plus ${summary.replayed} journal entries` +
+        `${summary.failed.length > 0 ? ` (${summary.failed.length} failed to replay: ${summary.failed.map((f) => `#${f.seq} ${f.reason}`).join('; ')})` : ''}` +
+        `; the damaged files are in ${summary.movedTo}.\n`,
+    );
+  } catch (error) {
+    throw new GraphError(
+      GraphErrorCode.DAMAGED,
+      `The embedded database at ${dbPath} cannot be opened: ${probe.reason}. It could not be rebuilt either: ${(error as Error).message}. ` +
+        `To recover, restore an older snapshot with \`npm run restore -- --snapshot <file>\` (see docs/reliability.md), ` +
+        `or move ${dbPath}* aside to start with an empty graph.`,
+      { cause: error },
+    );
   }
 }
 
@@ -251,6 +481,9 @@ function translateQueryError(query: CypherQuery, cause: unknown): GraphError {
   }
   if (/duplicated primary key|violates.*unique|already exists/i.test(message)) {
     return new GraphError(GraphErrorCode.CONSTRAINT_VIOLATION, `Query ${queryName}: ${message}`, { cause, queryName });
+  }
+  if (/no space left|ENOSPC|disk is full|disk quota/i.test(message)) {
+    return new GraphError(GraphErrorCode.INSUFFICIENT_STORAGE, `Query ${queryName}: the disk is full (${message}).`, { cause, queryName });
   }
   if (/conflict|cannot start a new write transaction/i.test(message)) {
     return new GraphError(GraphErrorCode.TRANSIENT, `Query ${queryName}: ${message}`, { cause, queryName });
