@@ -124,7 +124,7 @@ describe('GraphiQL playground at GET /graphql', () => {
     const docs = page.locator('.graphiql-doc-explorer');
     await docs.getByText('Statement', { exact: true }).first().waitFor();
     await docs.getByText('Statement', { exact: true }).first().click();
-    await docs.getByText('One thing said by someone, as reported by a source.').waitFor();
+    await docs.getByText(/^One thing said by someone, as reported by a source/).first().waitFor();
   });
 
   it('has a headers editor for the bearer token', async () => {
