@@ -29,6 +29,8 @@ describe('loadConfig defaults', () => {
       nodeEnv: 'development',
       graph: { engine: 'embedded', path: './data/graph.lbug', queryTimeoutMs: 10_000 },
       apiToken: undefined,
+      analystToken: undefined,
+      cypher: { maxRows: 5_000, ratePerMinute: 120 },
       corsOrigins: [],
       logLevel: 'info',
       queryTimeoutMs: 10_000,
