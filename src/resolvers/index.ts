@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import type { NodeLabel } from '../model/graph-model';
 import type { Resolvers } from '../generated/resolvers-types';
+import { analyticsResolvers } from './analytics-resolvers';
 import { entityResolvers } from './entity-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
 import { queryResolvers } from './query-resolvers';
@@ -31,6 +32,8 @@ export const resolvers: Resolvers = {
   ...statementResolvers,
   ...queryResolvers,
   ...mutationResolvers,
+  CentralityScore: analyticsResolvers.CentralityScore,
+  Query: { ...queryResolvers.Query, ...analyticsResolvers.Query },
 };
 
 export { createContext } from './context';

@@ -118,6 +118,17 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
     });
   });
 
+  it('fetches the projections the graph algorithms run over, one row per linked pair', async () => {
+    const coMention = await read('projection/co-mention', null);
+    expect(coMention).toContainEqual({ source: 'north-korea', target: 'north-korean-troops-in-russia', weight: 9 });
+    expect(coMention.every((r) => String(r.source) < String(r.target))).toBe(true);
+    const speakers = await read('projection/speaker-mention', null);
+    expect(speakers).toContainEqual({ source: 'antony-blinken', target: 'russia', weight: 5 });
+    const everything = await read('projection/entity-graph', null);
+    const total = everything.reduce((sum, r) => sum + Number(r.weight), 0);
+    expect(total).toBe(147);
+  });
+
   it('expands a neighbourhood and finds a shortest path', async () => {
     const hood = await read(
       'neighborhood/expand',
