@@ -15,6 +15,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const ANALYTICS = path.join(ROOT, 'cypher/analytics');
 const LIBRARY_FILES = readdirSync(ANALYTICS).filter((f) => f.endsWith('.cypher')).sort();
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** A library file's example parameters, from its `// @params {...}` line (the console's presets use them too). */
+const paramsOf = (text: string): Record<string, unknown> => JSON.parse(/^\/\/\s*@params\s+(.*)$/m.exec(text)?.[1] ?? '{}');
 
 /** Runs `npm run cypher` (through tsx) on a throwaway embedded database. */
 function cli(args: string[], dbPath: string) {
@@ -191,7 +193,9 @@ describe('Every file of cypher/analytics through POST /cypher and the CLI', () =
     dbPath = path.join(dir, 'graph.lbug');
     expect(cli(['RETURN 1 AS one'], dbPath).run('seed', []).status).toBe(0);
     for (const file of LIBRARY_FILES) {
-      const { result } = cli([path.join('cypher/analytics', file), '--read-only', '--json'], dbPath);
+      const params = Object.entries(paramsOf(readFileSync(path.join(ANALYTICS, file), 'utf8')));
+      const paramArgs = params.flatMap(([key, value]) => ['--param', `${key}=${JSON.stringify(value)}`]);
+      const { result } = cli([path.join('cypher/analytics', file), '--read-only', '--json', ...paramArgs], dbPath);
       expect(result.stderr).toBe('');
       fromCli.set(file, JSON.parse(result.stdout));
     }
@@ -204,7 +208,7 @@ describe('Every file of cypher/analytics through POST /cypher and the CLI', () =
 
   it.each(LIBRARY_FILES)('returns the same rows for %s', async (file) => {
     const text = readFileSync(path.join(ANALYTICS, file), 'utf8');
-    const res = await postCypher(server.origin, text);
+    const res = await postCypher(server.origin, text, paramsOf(text));
     expect(res.status).toBe(200);
     expect(res.body.rows.length).toBeGreaterThan(0);
     expect(res.body.rows).toEqual(fromCli.get(file)?.rows);

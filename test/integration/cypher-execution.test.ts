@@ -110,6 +110,9 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
       [8000, 'Antony Blinken'],
       [8000, 'United States'],
     ]);
+    const aboutNorthKorea = await read('analytics/who-speaks-about', null, { id: 'north-korea' });
+    expect(aboutNorthKorea).toHaveLength(17);
+    expect(aboutNorthKorea[0]?.p).toMatchObject({ kind: 'path', nodes: [{}, { label: 'Statement' }, { id: 'north-korea' }] });
     const whoAboutWhom = await read('analytics/who-speaks-about-whom', null);
     expect(whoAboutWhom[0]).toEqual({
       speakerName: 'Antony Blinken',

@@ -6,6 +6,7 @@
  *   #/entity/<id>              an entity (also `?id=<id>` or /explorer/entity/<id>)
  *   #/entity/<id>/statement/<s>  the same, scrolled to one of its statements
  *   #/path[/<from>[/<to>]]     "How are these connected?"
+ *   #/cypher                   the Cypher console (POST /cypher)
  */
 import './styles.css';
 import { setupCombobox } from './combobox';
@@ -15,7 +16,8 @@ import { renderEntity, renderHome, renderPath } from './views';
 type Route =
   | { name: 'home' }
   | { name: 'entity'; id: string; statement?: string }
-  | { name: 'path'; from?: string; to?: string };
+  | { name: 'path'; from?: string; to?: string }
+  | { name: 'cypher' };
 
 function decode(part: string | undefined): string | undefined {
   if (!part) return undefined;
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'entity', id: decode(parts[1]) ?? '', statement };
   }
   if (parts[0] === 'path') return { name: 'path', from: decode(parts[1]), to: decode(parts[2]) };
+  if (parts[0] === 'cypher') return { name: 'cypher' };
   return { name: 'home' };
 }
 
@@ -61,6 +64,10 @@ function route(): void {
       break;
     case 'path':
       void renderPath(main, r.from, r.to, isCurrent);
+      break;
+    case 'cypher':
+      // The console's editor carries a Cypher parser (~1 MB); only this route loads it.
+      void import('./cypher-console').then((m) => isCurrent() && m.renderCypherConsole(main, isCurrent));
       break;
     default:
       renderHome(main, isCurrent);
