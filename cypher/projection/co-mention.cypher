@@ -1,6 +1,7 @@
-// Projection for graph algorithms: entities linked when one statement mentions
-// both, weighted by the number of such statements. One row per pair (a.id < b.id);
-// the algorithms read it as an undirected graph.
-MATCH (a:Person|State|Organization|MilitaryUnit|Location|Event)<-[:MENTIONS]-(s:Statement)-[:MENTIONS]->(b:Person|State|Organization|MilitaryUnit|Location|Event)
-WHERE a.id < b.id
-RETURN a.id AS source, b.id AS target, count(DISTINCT s) AS weight
+// Projection for graph algorithms (co-mention network): the entities each
+// statement mentions, one row per statement. src/analytics/projections.ts
+// links every pair in a row; a pair's weight is the number of statements.
+// (One row per pair, matched here with two MENTIONS hops, was 12x slower on
+// LadybugDB at 10k nodes: 1.8 s against 0.15 s.)
+MATCH (s:Statement)-[:MENTIONS]->(n:Person|State|Organization|MilitaryUnit|Location|Event)
+RETURN s.id AS statement, collect(DISTINCT n.id) AS mentioned

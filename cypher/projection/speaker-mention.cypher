@@ -1,5 +1,7 @@
-// Projection for graph algorithms: speaker -> entity their statements mention,
-// weighted by the number of statements. Directed.
-MATCH (speaker:Person|Organization|State)-[:MADE]->(s:Statement)-[:MENTIONS]->(subject:Person|State|Organization|MilitaryUnit|Location|Event)
-WHERE speaker.id <> subject.id
-RETURN speaker.id AS source, subject.id AS target, count(DISTINCT s) AS weight
+// Projection for graph algorithms (speaker -> mentioned network): for each
+// statement and each of its speakers, the entities it mentions. A link's
+// weight is the number of statements (see src/analytics/projections.ts).
+MATCH (s:Statement)-[:MENTIONS]->(n:Person|State|Organization|MilitaryUnit|Location|Event)
+WITH s, collect(DISTINCT n.id) AS mentioned
+MATCH (speaker:Person|Organization|State)-[:MADE]->(s)
+RETURN speaker.id AS speaker, mentioned

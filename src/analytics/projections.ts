@@ -1,23 +1,46 @@
 /**
  * The networks the graph algorithms run over, each fetched from the engine in
- * one query (`cypher/projection/*.cypher`) that returns `source, target,
- * weight` rows, and built into a graphology graph.
+ * one query (`cypher/projection/*.cypher`) and built into a graphology graph.
+ * The queries return ids grouped per statement or per node, and the links
+ * are counted here: LadybugDB answers that shape an order of magnitude faster
+ * than one aggregated row per pair (see the query files).
  */
 import Graph from 'graphology';
 import type { Graph as KnowledgeGraph } from '../graph';
 
 export type ProjectionName = 'CO_MENTION' | 'SPEAKER_MENTION' | 'ENTITY_GRAPH';
 
+/** A directed or undirected link, once per statement or relationship that makes it. */
+export type Link = readonly [source: string, target: string];
+
 interface ProjectionSpec {
   /** The named query under `cypher/`. */
   readonly query: string;
   readonly type: 'directed' | 'undirected';
+  /** The links one row of the query stands for. */
+  linksOf(row: Readonly<Record<string, unknown>>): Link[];
+}
+
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** Every unordered pair of a list of ids, once. */
+function pairs(list: readonly string[]): Link[] {
+  const sorted = [...new Set(list)].sort();
+  return sorted.flatMap((a, i) => sorted.slice(i + 1).map((b): Link => [a, b]));
 }
 
 export const PROJECTIONS: Readonly<Record<ProjectionName, ProjectionSpec>> = {
-  CO_MENTION: { query: 'projection/co-mention', type: 'undirected' },
-  SPEAKER_MENTION: { query: 'projection/speaker-mention', type: 'directed' },
-  ENTITY_GRAPH: { query: 'projection/entity-graph', type: 'directed' },
+  CO_MENTION: { query: 'projection/co-mention', type: 'undirected', linksOf: (row) => pairs(ids(row.mentioned)) },
+  SPEAKER_MENTION: {
+    query: 'projection/speaker-mention',
+    type: 'directed',
+    linksOf: (row) => ids(row.mentioned).map((target): Link => [String(row.speaker), target]),
+  },
+  ENTITY_GRAPH: {
+    query: 'projection/entity-graph',
+    type: 'directed',
+    linksOf: (row) => ids(row.targets).map((target): Link => [String(row.source), target]),
+  },
 };
 
 /** The queries this module needs, for `CypherLibrary.requireAll`. */
@@ -30,17 +53,14 @@ export interface ProjectionEdge {
 
 export type Projection = Graph<Record<string, never>, ProjectionEdge>;
 
-/** Builds a projection from `source, target, weight` rows; repeated pairs add up. */
-export function projectionFromRows(type: ProjectionSpec['type'], rows: ReadonlyArray<Record<string, unknown>>): Projection {
+/** Builds a projection from links; each repetition of a link adds 1 to its weight. Self-links are dropped. */
+export function projectionFromLinks(type: ProjectionSpec['type'], links: Iterable<Link>): Projection {
   const graph: Projection = new Graph({ type, multi: false, allowSelfLoops: false });
-  for (const row of rows) {
-    const source = String(row.source);
-    const target = String(row.target);
+  for (const [source, target] of links) {
     if (source === target) continue;
-    const weight = Number(row.weight ?? 1);
     graph.mergeNode(source);
     graph.mergeNode(target);
-    graph.updateEdge(source, target, (attributes) => ({ weight: (attributes.weight ?? 0) + weight }));
+    graph.updateEdge(source, target, (attributes) => ({ weight: (attributes.weight ?? 0) + 1 }));
   }
   return graph;
 }
@@ -49,5 +69,5 @@ export function projectionFromRows(type: ProjectionSpec['type'], rows: ReadonlyA
 export async function fetchProjection(graph: KnowledgeGraph, name: ProjectionName): Promise<Projection> {
   const spec = PROJECTIONS[name];
   const rows = await graph.port.read(graph.cypher.get(spec.query));
-  return projectionFromRows(spec.type, rows);
+  return projectionFromLinks(spec.type, rows.flatMap((row) => spec.linksOf(row)));
 }

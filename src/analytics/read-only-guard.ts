@@ -150,6 +150,34 @@ function position(text: string, offset: number): string {
  *   assertReadOnly('MATCH (p) DETACH DELETE p');         // throws CYPHER_NOT_READ_ONLY
  */
 export function assertReadOnly(query: string): void {
+  // Parsing and Neo4j's semantic analysis cost 30-200 ms a query; consoles and
+  // dashboards send the same texts again, so verdicts are remembered.
+  const known = verdicts.get(query);
+  if (known !== undefined) {
+    verdicts.delete(query);
+    verdicts.set(query, known);
+    if (known) throw known;
+    return;
+  }
+  try {
+    check(query);
+    remember(query, null);
+  } catch (error) {
+    if (error instanceof CypherRefusedError) remember(query, error);
+    throw error;
+  }
+}
+
+/** The most recent verdicts by query text, oldest first (a small LRU). */
+const verdicts = new Map<string, CypherRefusedError | null>();
+const VERDICTS_KEPT = 500;
+
+function remember(query: string, verdict: CypherRefusedError | null): void {
+  verdicts.set(query, verdict);
+  if (verdicts.size > VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value as string);
+}
+
+function check(query: string): void {
   if (query.trim() === '') throw new CypherRefusedError(CypherRefusalCode.NOT_ONE_STATEMENT, 'The query is empty.');
   // Parameters are the engine's business: it reports a missing one with its own message.
   const errors = lintCypherQuery(query, {})

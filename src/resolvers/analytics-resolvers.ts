@@ -30,6 +30,17 @@ function ranking(scores: Scores, ids: Iterable<string> = Object.keys(scores)): S
     .map((entry, i) => ({ ...entry, rank: i + 1 }));
 }
 
+/** Full rankings per cached score map: sorting 20k+ scores on every request would cost more than the answer. */
+const rankings = new WeakMap<Scores, ScoreModel[]>();
+function rankingOf(scores: Scores): ScoreModel[] {
+  let ranked = rankings.get(scores);
+  if (!ranked) {
+    ranked = ranking(scores);
+    rankings.set(scores, ranked);
+  }
+  return ranked;
+}
+
 /** Turns the algorithms' input errors into BAD_USER_INPUT on the argument that caused them. */
 async function asUserInput<T>(argument: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -45,7 +56,7 @@ export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & { Query: P
     centrality: async (_root, args, ctx) => {
       const first = pageSize(args.first, 10);
       const { value, ...about } = await asUserInput('measure', () => analyticsFor(ctx.graph).centrality(args.projection, args.measure));
-      return { projection: args.projection, measure: args.measure, ...about, scores: ranking(value).slice(0, first) };
+      return { projection: args.projection, measure: args.measure, ...about, scores: rankingOf(value).slice(0, first) };
     },
     communities: async (_root, args, ctx) => {
       const first = pageSize(args.first, 10);
