@@ -2,8 +2,9 @@
  * `centrality`, `communities` and `nodeAnalytics`: graph algorithms over
  * projections, answered from the per-version cache of `src/analytics`.
  */
-import { AnalyticsInputError, type Scores } from '../analytics/algorithms';
+import { AnalyticsInputError, type CentralityMeasure, type Scores } from '../analytics/algorithms';
 import { analyticsFor } from '../analytics/graph-analytics';
+import type { ProjectionName } from '../analytics/projections';
 import { BadUserInputError } from '../errors';
 import type { Resolvers } from '../generated/resolvers-types';
 import { ENTITY_LABELS, type NodeLabel } from '../model/graph-model';
@@ -14,6 +15,10 @@ import { lookup } from './lookups';
 /** The labels `SearchResult` covers: a score's `node` is one of these, or null. */
 const SCORED_LABELS: readonly NodeLabel[] = [...ENTITY_LABELS, 'Statement', 'Source'];
 const MAX_IDS = 500;
+
+/** An explicit null means the default, as omitting the argument does. */
+const projectionOf = (value: ProjectionName | null | undefined): ProjectionName => value ?? 'CO_MENTION';
+const measureOf = (value: CentralityMeasure | null | undefined): CentralityMeasure => value ?? 'PAGERANK';
 
 /** A score as resolvers pass it on; `node` is resolved (batched) from `id`. */
 interface ScoreModel {
@@ -55,16 +60,18 @@ export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & { Query: P
   Query: {
     centrality: async (_root, args, ctx) => {
       const first = pageSize(args.first, 10);
-      const { value, ...about } = await asUserInput('measure', () => analyticsFor(ctx.graph).centrality(args.projection, args.measure));
-      return { projection: args.projection, measure: args.measure, ...about, scores: rankingOf(value).slice(0, first) };
+      const [projection, measure] = [projectionOf(args.projection), measureOf(args.measure)];
+      const { value, ...about } = await asUserInput('measure', () => analyticsFor(ctx.graph).centrality(projection, measure));
+      return { projection, measure, ...about, scores: rankingOf(value).slice(0, first) };
     },
     communities: async (_root, args, ctx) => {
       const first = pageSize(args.first, 10);
       const membersFirst = intInRange('membersFirst', args.membersFirst, { min: 0, max: 100, fallback: 5 });
       const analytics = analyticsFor(ctx.graph);
+      const projection = projectionOf(args.projection);
       const [{ value, ...about }, rank] = await Promise.all([
-        analytics.communities(args.projection),
-        analytics.centrality(args.projection, 'PAGERANK'),
+        analytics.communities(projection),
+        analytics.centrality(projection, 'PAGERANK'),
       ]);
       const members = new Map<number, string[]>();
       for (const [id, community] of Object.entries(value.membership)) {
@@ -73,15 +80,13 @@ export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & { Query: P
       const communities = [...members.entries()]
         .sort(([a], [b]) => a - b)
         .map(([id, ids]) => ({ id, size: ids.length, members: ranking(rank.value, ids).slice(0, membersFirst) }));
-      return { projection: args.projection, ...about, count: value.count, modularity: value.modularity, communities };
+      return { projection, ...about, count: value.count, modularity: value.modularity, communities };
     },
     nodeAnalytics: async (_root, args, ctx: ApiContext) => {
       if (args.ids.length > MAX_IDS) throw new BadUserInputError('ids', `at most ${MAX_IDS} ids; got ${args.ids.length}.`);
       const analytics = analyticsFor(ctx.graph);
-      const [groups, rank] = await Promise.all([
-        analytics.communities(args.projection),
-        analytics.centrality(args.projection, 'PAGERANK'),
-      ]);
+      const projection = projectionOf(args.projection);
+      const [groups, rank] = await Promise.all([analytics.communities(projection), analytics.centrality(projection, 'PAGERANK')]);
       return args.ids.map((id) => ({ id, community: groups.value.membership[id] ?? null, pagerank: rank.value[id] ?? null }));
     },
   },

@@ -91,6 +91,14 @@ describe('graph analytics over GraphQL, on the seed', () => {
     expect(api.graph.port.stats.snapshot()['projection/co-mention']?.count).toBe(2);
   });
 
+  it('reads an explicit null projection or measure as the default', async () => {
+    const { centrality, nodeAnalytics } = await api.read(
+      '{ centrality(projection: null, measure: null, first: 1) { projection measure } nodeAnalytics(projection: null, ids: ["north-korea"]) { id } }',
+    );
+    expect(centrality).toEqual({ projection: 'CO_MENTION', measure: 'PAGERANK' });
+    expect(nodeAnalytics).toEqual([{ id: 'north-korea' }]);
+  });
+
   it('refuses a first above 100 as BAD_USER_INPUT', async () => {
     const bad = await api.run('{ centrality(first: 101) { nodeCount } }');
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
