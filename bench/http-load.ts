@@ -31,6 +31,8 @@ export const BENCH_SERVER_CONFIG: ServerConfig = {
   readyTimeoutMs: 2_000,
   bodyLimitBytes: 102_400,
   shutdownGraceMs: 5_000,
+  analystToken: undefined,
+  cypher: { maxRows: 5_000, ratePerMinute: 1_000_000 },
 };
 
 export interface LoadResult {

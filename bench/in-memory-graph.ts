@@ -164,6 +164,7 @@ export class InMemoryGraph {
       coMentions: unsupported('coMentions'),
       countByLabel: unsupported('countByLabel'),
       countByType: unsupported('countByType'),
+      projectionRows: unsupported('projectionRows'),
     };
   }
 

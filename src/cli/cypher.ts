@@ -1,5 +1,5 @@
 /**
- * `npm run cypher -- <file.cypher | query> [--param key=value]... [--write]`
+ * `npm run cypher -- <file.cypher | query> [--param key=value]... [--write | --read-only] [--json]`
  *
  * Runs a Cypher file (path relative to the working directory, or absolute)
  * or an inline query against the configured engine and prints the rows as an
@@ -7,6 +7,10 @@
  * (`5`, `true`, `["a","b"]`), otherwise as strings. Reads run in a read
  * transaction; `--write` runs the statements in one write transaction.
  * Templates with `{{slots}}` are refused: the API fills them from the model.
+ *
+ * `--read-only` runs the query exactly as `POST /cypher` does: through the
+ * parser guard (one read-only statement) and in the engine's read-only
+ * transaction. `--json` prints `{columns, rows}` as the endpoint answers.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -20,10 +24,12 @@ import {
   isGraphRelationship,
   slotsOf,
 } from '../graph';
+import { columnsOf } from '../analytics/analyst-query';
+import { assertReadOnly } from '../analytics/read-only-guard';
 import { failureLine, runWithGraph } from './cli-graph';
 
 const USAGE =
-  'usage: npm run cypher -- <file.cypher | "inline query"> [--param key=value]... [--write]';
+  'usage: npm run cypher -- <file.cypher | "inline query"> [--param key=value]... [--write | --read-only] [--json]';
 const MAX_CELL = 80;
 
 interface Invocation {
@@ -31,6 +37,8 @@ interface Invocation {
   readonly statements: CypherQuery[];
   readonly params: Params;
   readonly write: boolean;
+  readonly readOnly: boolean;
+  readonly json: boolean;
 }
 
 function parseParam(assignment: string): [string, Params[string]] {
@@ -60,9 +68,13 @@ function parseArgs(args: readonly string[]): Invocation {
   const positional: string[] = [];
   const params: Params = {};
   let write = false;
+  let readOnly = false;
+  let json = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--write') write = true;
+    else if (arg === '--read-only') readOnly = true;
+    else if (arg === '--json') json = true;
     else if (arg === '--param') {
       const [key, value] = parseParam(args[++i] ?? '');
       params[key] = value;
@@ -74,6 +86,7 @@ function parseArgs(args: readonly string[]): Invocation {
   }
   const source = positional.join(' ').trim();
   if (!source) throw new Error(USAGE);
+  if (write && readOnly) throw new Error(`--write and --read-only exclude each other. ${USAGE}`);
   const isFile = existsSync(source) && statSync(source).isFile();
   if (!isFile && source.endsWith('.cypher')) throw new Error(`No such file: ${source}`);
   const label = isFile ? path.relative(process.cwd(), path.resolve(source)) : 'inline query';
@@ -86,9 +99,14 @@ function parseArgs(args: readonly string[]): Invocation {
     );
   }
   const name = isFile ? `cli/${path.basename(source, '.cypher')}` : 'cli/inline';
+  if (readOnly) {
+    // The guard sees the text as the endpoint would, comments and all.
+    assertReadOnly(text);
+    return { label, statements: [{ name, text: text.trim() }], params, write, readOnly, json };
+  }
   const statements = splitStatements(text, name);
   if (statements.length === 0) throw new Error(`${label} holds no statement.`);
-  return { label, statements, params, write };
+  return { label, statements, params, write, readOnly, json };
 }
 
 const isPath = (v: object): v is GraphPath =>
@@ -142,7 +160,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { statements, params, write } = invocation;
+  const { statements, params, write, readOnly, json } = invocation;
   await runWithGraph('cypher', async (graph) => {
     const started = performance.now();
     const results: Row[][] = write
@@ -152,11 +170,15 @@ async function main(): Promise<void> {
           return out;
         })
       : await statements.reduce<Promise<Row[][]>>(
-          async (acc, statement) => [...(await acc), await graph.port.read(statement, params)],
+          async (acc, statement) => [...(await acc), await graph.port.read(statement, params, { untrusted: readOnly })],
           Promise.resolve([]),
         );
     const ms = Math.round(performance.now() - started);
     const rows = results.flat();
+    if (json) {
+      console.log(JSON.stringify({ columns: columnsOf(rows), rows }));
+      return;
+    }
     if (rows.length > 0) console.log(formatTable(rows));
     const count = rows.length;
     console.log(`${count} ${count === 1 ? 'row' : 'rows'} in ${ms} ms`);

@@ -54,6 +54,12 @@ const ENV = z.object({
     .string()
     .optional()
     .refine((v) => !v || v.length >= 16, { message: 'API_TOKEN must be at least 16 characters' }),
+  ANALYST_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 16, { message: 'ANALYST_TOKEN must be at least 16 characters' }),
+  CYPHER_MAX_ROWS: int('CYPHER_MAX_ROWS', 1, 1_000_000, 5_000),
+  CYPHER_RATE_LIMIT: int('CYPHER_RATE_LIMIT', 1, 1_000_000, 120),
   CORS_ORIGINS: z.string().optional().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -79,6 +85,10 @@ export interface Config {
   readonly nodeEnv: string;
   readonly graph: GraphConfig;
   readonly apiToken: string | undefined;
+  /** The bearer token of `POST /cypher` (read-only); the API token works there too. */
+  readonly analystToken: string | undefined;
+  /** `POST /cypher`: rows returned at most, and requests per minute per client. */
+  readonly cypher: { readonly maxRows: number; readonly ratePerMinute: number };
   readonly corsOrigins: readonly string[];
   readonly logLevel: string;
   readonly queryTimeoutMs: number;
@@ -139,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     graph,
     apiToken: e.API_TOKEN || undefined,
+    analystToken: e.ANALYST_TOKEN || undefined,
+    cypher: { maxRows: e.CYPHER_MAX_ROWS, ratePerMinute: e.CYPHER_RATE_LIMIT },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
@@ -155,5 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The configuration with secrets replaced, for logs. */
 export function redactedConfig(config: Config): Record<string, unknown> {
-  return { ...config, graph: redactGraphConfig(config.graph), apiToken: config.apiToken ? REDACTED : undefined };
+  return {
+    ...config,
+    graph: redactGraphConfig(config.graph),
+    apiToken: config.apiToken ? REDACTED : undefined,
+    analystToken: config.analystToken ? REDACTED : undefined,
+  };
 }

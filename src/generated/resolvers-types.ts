@@ -73,6 +73,79 @@ export type AddStatementInput = {
   timeText?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A centrality ranking of one projection, with where the answer came from. */
+export type Centrality = {
+  __typename?: 'Centrality';
+  /** Milliseconds that fetching the projection and running the algorithm took when the answer was computed. */
+  computedMs: Scalars['Float']['output'];
+  /** Links in the projection. */
+  edgeCount: Scalars['Int']['output'];
+  /** The graph version (write transactions committed by this server) the answer was computed at; answers are cached per version. */
+  graphVersion: Scalars['Int']['output'];
+  /** The measure. */
+  measure: CentralityMeasure;
+  /** Nodes in the projection. */
+  nodeCount: Scalars['Int']['output'];
+  /** The projection it was computed over. */
+  projection: Projection;
+  /** The best-scoring nodes, highest first (ties by id). */
+  scores: Array<CentralityScore>;
+};
+
+/** A centrality measure, computed with graphology-metrics. */
+export type CentralityMeasure =
+  /** Normalized betweenness: how often a node lies on shortest paths between others. Refused (BAD_USER_INPUT) on projections of more than 5,000 nodes. */
+  | 'BETWEENNESS'
+  /** The number of neighbours divided by the number of other nodes in the projection. */
+  | 'DEGREE'
+  /** PageRank (damping 0.85) over the weighted links; the scores of a projection sum to 1. */
+  | 'PAGERANK';
+
+/** One node's score in a centrality ranking. */
+export type CentralityScore = {
+  __typename?: 'CentralityScore';
+  /** The node's id. */
+  id: Scalars['ID']['output'];
+  /** The node itself; null for estimates, which `SearchResult` does not include. */
+  node?: Maybe<SearchResult>;
+  /** Position in the ranking, from 1. */
+  rank: Scalars['Int']['output'];
+  /** The score under the chosen measure. */
+  score: Scalars['Float']['output'];
+};
+
+/** The communities (Louvain, graphology-communities-louvain) of one projection. */
+export type Communities = {
+  __typename?: 'Communities';
+  /** The largest communities, largest first. */
+  communities: Array<Community>;
+  /** Milliseconds that finding the communities took when the answer was computed. */
+  computedMs: Scalars['Float']['output'];
+  /** How many communities there are. */
+  count: Scalars['Int']['output'];
+  /** Links in the projection. */
+  edgeCount: Scalars['Int']['output'];
+  /** The graph version the answer was computed at. */
+  graphVersion: Scalars['Int']['output'];
+  /** Modularity of the partition (higher: denser inside communities than between them). */
+  modularity: Scalars['Float']['output'];
+  /** Nodes in the projection. */
+  nodeCount: Scalars['Int']['output'];
+  /** The projection they were found in. */
+  projection: Projection;
+};
+
+/** One community found by Louvain. */
+export type Community = {
+  __typename?: 'Community';
+  /** The community's number: 0 is the largest. */
+  id: Scalars['Int']['output'];
+  /** Its members with the highest PageRank in the projection, highest first. */
+  members: Array<CentralityScore>;
+  /** How many nodes it holds. */
+  size: Scalars['Int']['output'];
+};
+
 /** The outcome of `deleteEntity`. */
 export type DeleteResult = {
   __typename?: 'DeleteResult';
@@ -838,6 +911,17 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** What the analytics say about one node, for colouring and sizing it in a graph view. */
+export type NodeAnalytics = {
+  __typename?: 'NodeAnalytics';
+  /** Its community (0 is the largest); null when the node is not in the projection. */
+  community?: Maybe<Scalars['Int']['output']>;
+  /** The node's id, as asked for. */
+  id: Scalars['ID']['output'];
+  /** Its PageRank in the projection; null when the node is not in the projection. */
+  pagerank?: Maybe<Scalars['Float']['output']>;
+};
+
 /** An office holder (a `HOLDS_ROLE` relationship), seen from the state or organization. */
 export type Official = {
   __typename?: 'Official';
@@ -1069,6 +1153,15 @@ export type Place = Location | State;
 /** A state or an organization: something that has offices, members and relations. */
 export type Polity = Organization | State;
 
+/** A network derived from the graph, over which the analytics algorithms run. */
+export type Projection =
+  /** Entities linked when one statement mentions both, weighted by the number of such statements. Undirected. */
+  | 'CO_MENTION'
+  /** Every node and relationship of the graph, weighted by the number of relationships between two nodes. Directed. */
+  | 'ENTITY_GRAPH'
+  /** Speakers (people, organizations, states) linked to the entities their statements mention, weighted by the number of statements. Directed, from speaker to entity. */
+  | 'SPEAKER_MENTION';
+
 /**
  * Read access to the knowledge graph. Queries are public: no token is needed.
  * An unknown id yields null, never an error; a malformed argument yields a
@@ -1076,12 +1169,16 @@ export type Polity = Organization | State;
  */
 export type Query = {
   __typename?: 'Query';
+  /** Ranks the nodes of a projection by a centrality measure. Cached per graph version. */
+  centrality: Centrality;
   /**
    * The entities most often mentioned in the same statements as the given
    * entity; `count` is the number of statements mentioning both. Ordered by
    * decreasing count, then by id. Empty when the id is unknown.
    */
   coMentions?: Maybe<Array<EntityCount>>;
+  /** Finds the communities of a projection with Louvain. Cached per graph version. */
+  communities: Communities;
   /**
    * Any entity (person, state, organization, military unit, location or event)
    * by id. Null when no entity has this id, including when the id belongs to a
@@ -1116,6 +1213,8 @@ export type Query = {
    * statement, source or estimate. Null when no node has this id.
    */
   node?: Maybe<Node>;
+  /** Community and PageRank of the given nodes in a projection, in the order of `ids`. */
+  nodeAnalytics: Array<NodeAnalytics>;
   /**
    * Several nodes by id, in the order given, with null for each unknown id.
    * At most 100 ids; more is a BAD_USER_INPUT error.
@@ -1179,9 +1278,33 @@ export type Query = {
  * An unknown id yields null, never an error; a malformed argument yields a
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
+export type QueryCentralityArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  measure?: InputMaybe<CentralityMeasure>;
+  projection?: InputMaybe<Projection>;
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
 export type QueryCoMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
+export type QueryCommunitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  membersFirst?: InputMaybe<Scalars['Int']['input']>;
+  projection?: InputMaybe<Projection>;
 };
 
 
@@ -1293,6 +1416,17 @@ export type QueryNeighborhoodArgs = {
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
+export type QueryNodeAnalyticsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  projection?: InputMaybe<Projection>;
 };
 
 
@@ -1955,6 +2089,11 @@ export type ResolversTypes = ResolversObject<{
   AddEstimateInput: AddEstimateInput;
   AddStatementInput: AddStatementInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Centrality: ResolverTypeWrapper<Omit<Centrality, 'scores'> & { scores: Array<ResolversTypes['CentralityScore']> }>;
+  CentralityMeasure: CentralityMeasure;
+  CentralityScore: ResolverTypeWrapper<Omit<CentralityScore, 'node'> & { node?: Maybe<ResolversTypes['SearchResult']> }>;
+  Communities: ResolverTypeWrapper<Omit<Communities, 'communities'> & { communities: Array<ResolversTypes['Community']> }>;
+  Community: ResolverTypeWrapper<Omit<Community, 'members'> & { members: Array<ResolversTypes['CentralityScore']> }>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Deployment: ResolverTypeWrapper<Omit<Deployment, 'location'> & { location: ResolversTypes['Place'] }>;
   Direction: Direction;
@@ -1990,6 +2129,7 @@ export type ResolversTypes = ResolversObject<{
   MilitaryUnitEdge: ResolverTypeWrapper<Omit<MilitaryUnitEdge, 'node'> & { node: ResolversTypes['MilitaryUnit'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  NodeAnalytics: ResolverTypeWrapper<NodeAnalytics>;
   Official: ResolverTypeWrapper<Omit<Official, 'person'> & { person: ResolversTypes['Person'] }>;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<NodeModel>;
@@ -2004,6 +2144,7 @@ export type ResolversTypes = ResolversObject<{
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   Place: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Place']>;
   Polity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Polity']>;
+  Projection: Projection;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<Omit<Relation, 'other'> & { other: ResolversTypes['Polity'] }>;
   RelationKind: RelationKind;
@@ -2038,6 +2179,10 @@ export type ResolversParentTypes = ResolversObject<{
   AddEstimateInput: AddEstimateInput;
   AddStatementInput: AddStatementInput;
   Boolean: Scalars['Boolean']['output'];
+  Centrality: Omit<Centrality, 'scores'> & { scores: Array<ResolversParentTypes['CentralityScore']> };
+  CentralityScore: Omit<CentralityScore, 'node'> & { node?: Maybe<ResolversParentTypes['SearchResult']> };
+  Communities: Omit<Communities, 'communities'> & { communities: Array<ResolversParentTypes['Community']> };
+  Community: Omit<Community, 'members'> & { members: Array<ResolversParentTypes['CentralityScore']> };
   DeleteResult: DeleteResult;
   Deployment: Omit<Deployment, 'location'> & { location: ResolversParentTypes['Place'] };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
@@ -2069,6 +2214,7 @@ export type ResolversParentTypes = ResolversObject<{
   MilitaryUnitEdge: Omit<MilitaryUnitEdge, 'node'> & { node: ResolversParentTypes['MilitaryUnit'] };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  NodeAnalytics: NodeAnalytics;
   Official: Omit<Official, 'person'> & { person: ResolversParentTypes['Person'] };
   Organization: NodeModel;
   OrganizationConnection: ConnectionModel;
@@ -2108,6 +2254,40 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type ActorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Organization' | 'Person' | 'State', ParentType, ContextType>;
+}>;
+
+export type CentralityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Centrality'] = ResolversParentTypes['Centrality']> = ResolversObject<{
+  computedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['CentralityMeasure'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projection?: Resolver<ResolversTypes['Projection'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['CentralityScore']>, ParentType, ContextType>;
+}>;
+
+export type CentralityScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CentralityScore'] = ResolversParentTypes['CentralityScore']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['SearchResult']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type CommunitiesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Communities'] = ResolversParentTypes['Communities']> = ResolversObject<{
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  computedMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graphVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  projection?: Resolver<ResolversTypes['Projection'], ParentType, ContextType>;
+}>;
+
+export type CommunityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['CentralityScore']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = ResolversObject<{
@@ -2295,6 +2475,12 @@ export type NodeResolvers<ContextType = ApiContext, ParentType extends Resolvers
   __resolveType: TypeResolveFn<'Estimate' | 'Event' | 'Location' | 'MilitaryUnit' | 'Organization' | 'Person' | 'Source' | 'State' | 'Statement', ParentType, ContextType>;
 }>;
 
+export type NodeAnalyticsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NodeAnalytics'] = ResolversParentTypes['NodeAnalytics']> = ResolversObject<{
+  community?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pagerank?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type OfficialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Official'] = ResolversParentTypes['Official']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -2396,7 +2582,9 @@ export type PolityResolvers<ContextType = ApiContext, ParentType extends Resolve
 }>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  centrality?: Resolver<ResolversTypes['Centrality'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'first' | 'measure' | 'projection'>>;
   coMentions?: Resolver<Maybe<Array<ResolversTypes['EntityCount']>>, ParentType, ContextType, RequireFields<QueryCoMentionsArgs, 'first' | 'id'>>;
+  communities?: Resolver<ResolversTypes['Communities'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first' | 'membersFirst' | 'projection'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   estimate?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType, RequireFields<QueryEstimateArgs, 'id'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
@@ -2408,6 +2596,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   militaryUnits?: Resolver<Maybe<ResolversTypes['MilitaryUnitConnection']>, ParentType, ContextType, RequireFields<QueryMilitaryUnitsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['GraphView']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'hops' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodeAnalytics?: Resolver<Array<ResolversTypes['NodeAnalytics']>, ParentType, ContextType, RequireFields<QueryNodeAnalyticsArgs, 'ids' | 'projection'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<Maybe<ResolversTypes['OrganizationConnection']>, ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
@@ -2548,6 +2737,10 @@ export type TrainingResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
+  Centrality?: CentralityResolvers<ContextType>;
+  CentralityScore?: CentralityScoreResolvers<ContextType>;
+  Communities?: CommunitiesResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
@@ -2571,6 +2764,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   MilitaryUnitEdge?: MilitaryUnitEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeAnalytics?: NodeAnalyticsResolvers<ContextType>;
   Official?: OfficialResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;

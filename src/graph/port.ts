@@ -12,6 +12,15 @@ export interface CypherQuery {
 export interface RunOptions {
   /** Abort the query after this many milliseconds. */
   readonly timeoutMs?: number;
+  /**
+   * The query was written by a person, not taken from the library (`POST /cypher`).
+   * Reads then run in a transaction the engine itself keeps read-only: Neo4j's
+   * `executeRead`, and on the embedded engine `BEGIN TRANSACTION READ ONLY` on
+   * a connection of its own.
+   */
+  readonly untrusted?: boolean;
+  /** Stop reading after this many rows (embedded: the rest are never fetched). */
+  readonly maxRows?: number;
 }
 
 /** Runs statements inside one write transaction. */

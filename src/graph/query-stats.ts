@@ -14,6 +14,20 @@ export type QueryObserver = (name: string, durationMs: number, failed: boolean) 
 export class QueryStats {
   private readonly byName = new Map<string, QueryStat>();
   private readonly observers = new Set<QueryObserver>();
+  private committed = 0;
+
+  /**
+   * Write transactions committed through this port: a version of the graph
+   * that caches of derived results (src/analytics) compare against.
+   */
+  get commits(): number {
+    return this.committed;
+  }
+
+  /** Called by adapters after a write transaction commits. */
+  recordCommit(): void {
+    this.committed += 1;
+  }
 
   record(name: string, durationMs: number, failed: boolean): void {
     let stat = this.byName.get(name);

@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import { type GraphAnalytics, analyticsFor } from '../analytics/graph-analytics';
 import type { Credentials } from '../auth';
 import { type Graph, type GraphQueries, createQueries } from '../graph';
 import { type BatchObserver, Loaders } from '../loaders';
@@ -12,6 +13,8 @@ export interface ApiContext {
   /** The request's query layer: every graph query, counted and bounded by the deadline. */
   readonly queries: GraphQueries;
   readonly loaders: Loaders;
+  /** The graph's analytics, cached across requests per graph version. */
+  readonly analytics: GraphAnalytics;
   /** The request's query count and deadline. */
   readonly budget: RequestBudget;
   readonly credentials: Credentials;
@@ -48,6 +51,7 @@ export function createContext(options: ContextOptions): ApiContext {
   return {
     queries,
     loaders: new Loaders(queries, options.onBatch),
+    analytics: analyticsFor(graph),
     budget,
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
     requestId: options.requestId ?? '-',

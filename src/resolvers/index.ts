@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import type { NodeLabel } from '../model/graph-model';
 import type { Resolvers } from '../generated/resolvers-types';
+import { analyticsResolvers } from './analytics-resolvers';
 import { entityResolvers } from './entity-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
 import { nodeResolvers } from './node-resolvers';
@@ -33,8 +34,9 @@ export const resolvers: Resolvers = {
   ...queryResolvers,
   ...mutationResolvers,
   Node: nodeResolvers.Node,
+  CentralityScore: analyticsResolvers.CentralityScore,
   // Root fields live in several modules; each adds its own to Query.
-  Query: { ...queryResolvers.Query, ...nodeResolvers.Query },
+  Query: { ...queryResolvers.Query, ...nodeResolvers.Query, ...analyticsResolvers.Query },
 };
 
 export { createContext } from './context';

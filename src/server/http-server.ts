@@ -11,6 +11,7 @@ import type { Config } from '../config/config';
 import { type Graph, pingGraph } from '../graph';
 import { createContext } from '../resolvers';
 import { createApolloServer } from './apollo-server';
+import { createCypherRouter } from './cypher-route';
 import { Metrics } from './metrics';
 import { corsOptions } from './cors-options';
 import { playgroundRouter } from './playground';
@@ -23,6 +24,7 @@ export type ServerConfig = Pick<
   Config,
   | 'port' | 'host' | 'production' | 'introspection' | 'playground' | 'limits' | 'apiToken' | 'corsOrigins'
   | 'queryTimeoutMs' | 'readyTimeoutMs' | 'bodyLimitBytes' | 'shutdownGraceMs'
+  | 'analystToken' | 'cypher'
 >;
 
 export interface RunningServer {
@@ -112,6 +114,10 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     app.use('/explorer', express.static(EXPLORER_DIR, { index: 'index.html', fallthrough: true }));
     app.get(/^\/explorer(\/.*)?$/, (_req, res) => res.sendFile(path.join(EXPLORER_DIR, 'index.html')));
   }
+
+  // POST /cypher for analysts; off (404) unless ANALYST_TOKEN or API_TOKEN is set.
+  const cypherRouter = createCypherRouter(config, graph, logger);
+  if (cypherRouter) app.use(cypherRouter);
 
   app.use(
     '/graphql',

@@ -7,53 +7,19 @@
  * skips, without it. Builds web/dist first when it is missing or older than
  * the sources. Screenshots go to test/artifacts/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildPageIfNeeded } from '../helpers/page-build';
 import { startTestServer, type TestServer } from '../helpers/server-helper';
 
 const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'web');
-const DIST_INDEX = path.join(WEB, 'dist/index.html');
 const ARTIFACTS = path.join(ROOT, 'test/artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SOURCE_TITLE =
   'US Officials Warn of Escalating Tensions as North Korean Troops Prepare for Combat';
 
 jest.setTimeout(60_000);
-
-/** Newest modification time of the page's sources (index.html, src/**, vite config). */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const s = statSync(p);
-    if (s.isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
-    else newest = Math.max(newest, s.mtimeMs);
-  };
-  for (const p of ['index.html', 'src', 'vite.config.ts']) walk(path.join(WEB, p));
-  return newest;
-}
-
-function buildPageIfNeeded(): void {
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= newestSource()) return;
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-      timeout: 50_000,
-    },
-  );
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -92,7 +58,7 @@ beforeAll(async () => {
     );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  buildPageIfNeeded();
+  await buildPageIfNeeded();
   server = await startTestServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,

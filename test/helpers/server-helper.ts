@@ -8,6 +8,8 @@ import { type ServerConfig, startHttpServer } from '../../src/server/http-server
 import { openTestGraph } from './graph-helper';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
+/** The read-only token of `POST /cypher`; it must never grant writes. */
+export const TEST_ANALYST_TOKEN = 'analyst-token-0123456789abcdef';
 
 export interface TestServer {
   readonly url: string;
@@ -31,6 +33,8 @@ export const DEFAULT_TEST_CONFIG: ServerConfig = {
   readyTimeoutMs: 2_000,
   bodyLimitBytes: 102_400,
   shutdownGraceMs: 5_000,
+  analystToken: TEST_ANALYST_TOKEN,
+  cypher: { maxRows: 5_000, ratePerMinute: 10_000 },
 };
 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: { seed?: boolean } = {}): Promise<TestServer> {

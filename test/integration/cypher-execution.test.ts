@@ -113,12 +113,27 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
       [8000, 'Antony Blinken'],
       [8000, 'United States'],
     ]);
+    const aboutNorthKorea = await read('analytics/who-speaks-about', null, { id: 'north-korea' });
+    expect(aboutNorthKorea).toHaveLength(17);
+    expect(aboutNorthKorea[0]?.p).toMatchObject({ kind: 'path', nodes: [{}, { label: 'Statement' }, { id: 'north-korea' }] });
     const whoAboutWhom = await read('analytics/who-speaks-about-whom', null);
     expect(whoAboutWhom[0]).toEqual({
       speakerName: 'Antony Blinken',
       subjectName: 'North Korean troops in Russia',
       statements: 5,
     });
+  });
+
+  it('fetches the projections the graph algorithms run over, grouped per statement or node', async () => {
+    const coMention = await read('projection/co-mention', null);
+    expect(coMention).toHaveLength(17);
+    const kim = coMention.find((r) => r.statement === 'austin-co-belligerents');
+    expect(kim?.mentioned).toEqual(expect.arrayContaining(['north-korean-troops-in-russia']));
+    const speakers = await read('projection/speaker-mention', null);
+    expect(speakers.filter((r) => r.speaker === 'antony-blinken')).toHaveLength(5);
+    const everything = await read('projection/entity-graph', null);
+    const total = everything.reduce((sum, r) => sum + (r.targets as string[]).length, 0);
+    expect(total).toBe(147);
   });
 
   it('expands a neighbourhood and finds a shortest path', async () => {

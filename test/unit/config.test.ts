@@ -40,6 +40,8 @@ describe('loadConfig defaults', () => {
         snapshotKeep: 3,
       },
       apiToken: undefined,
+      analystToken: undefined,
+      cypher: { maxRows: 5_000, ratePerMinute: 120 },
       corsOrigins: [],
       logLevel: 'info',
       queryTimeoutMs: 10_000,

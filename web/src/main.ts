@@ -6,6 +6,7 @@
  *   #/entity/<id>              an entity (also `?id=<id>` or /explorer/entity/<id>)
  *   #/entity/<id>/statement/<s>  the same, scrolled to one of its statements
  *   #/path[/<from>[/<to>]]     "How are these connected?"
+ *   #/cypher                   the Cypher console (POST /cypher)
  *
  * To add a view, give it a module under `views/` and one entry in `ROUTES`.
  */
@@ -52,6 +53,15 @@ const ROUTES: readonly Route<unknown>[] = [
     segment: 'path',
     parse: ([from, to]) => ({ from, to }),
     render: ({ main, isCurrent }, { from, to }) => renderPath(main, from, to, isCurrent),
+  }),
+  route({
+    segment: 'cypher',
+    parse: () => ({}),
+    // The console's editor carries a Cypher parser (~1 MB); only this route loads it.
+    render: ({ main, isCurrent }) =>
+      import('./cypher-console').then((m) => {
+        if (isCurrent()) m.renderCypherConsole(main, isCurrent);
+      }),
   }),
 ];
 

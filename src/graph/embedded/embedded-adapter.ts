@@ -75,21 +75,27 @@ export const EMBEDDED_DEFAULTS = {
  */
 export const EMBEDDED_CHECKPOINT_BYTES = 256 * 1024;
 
-/** A connection with its prepared statements, reused by query text. */
+/**
+ * A connection with its prepared statements, reused by query text. The
+ * analysts' connection keeps none (`cache: false`): their texts are endless.
+ */
 class PooledConnection {
   private readonly prepared = new Map<string, PreparedStatement>();
-  constructor(readonly connection: Connection) {}
+  constructor(
+    readonly connection: Connection,
+    private readonly cache = true,
+  ) {}
 
-  async run(query: CypherQuery, params: Params, timeoutMs: number): Promise<Row[]> {
+  async run(query: CypherQuery, params: Params, timeoutMs: number, maxRows = Infinity): Promise<Row[]> {
     this.connection.setQueryTimeout(timeoutMs);
     let statement = this.prepared.get(query.text);
     if (!statement) {
       statement = await this.connection.prepare(query.text);
       if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
-      this.prepared.set(query.text, statement);
+      if (this.cache) this.prepared.set(query.text, statement);
     }
     const result = await this.connection.execute(statement, embeddedParams(query.text, params) as never);
-    return convertEmbeddedRows(await rowsOf(result));
+    return convertEmbeddedRows(await rowsOf(result, maxRows));
   }
 
   /** Runs a statement that cannot be prepared (transaction control, DDL). */
@@ -122,11 +128,13 @@ function uniformRows(list: ParamValue[]): ParamValue[] {
   return list.map((row) => Object.fromEntries([...keys].map((k) => [k, row[k] ?? null])));
 }
 
-async function rowsOf(result: QueryResult | QueryResult[]): Promise<Record<string, unknown>[]> {
+async function rowsOf(result: QueryResult | QueryResult[], maxRows = Infinity): Promise<Record<string, unknown>[]> {
   const results = Array.isArray(result) ? result : [result];
   const rows: Record<string, unknown>[] = [];
   for (const r of results) {
-    rows.push(...((await r.getAll()) as Record<string, unknown>[]));
+    if (maxRows === Infinity) rows.push(...((await r.getAll()) as Record<string, unknown>[]));
+    // Row by row, so that a capped read never fetches what it will not return.
+    else while (rows.length < maxRows && r.hasNext()) rows.push((await r.getNext()) as Record<string, unknown>);
     r.close();
   }
   return rows;
@@ -147,6 +155,9 @@ export class EmbeddedGraph implements GraphPort {
    * changes the tables. See read-write-lock.ts for the crash this prevents.
    */
   private readonly lock = new ReadWriteLock();
+  /** Analyst-written reads run one at a time on their own connection (see `readUntrusted`). */
+  private readonly analyst: PooledConnection;
+  private readonly analystLock = new ReadWriteLock(); // used exclusively: one analyst query at a time
   private nextReader = 0;
   private closed = false;
   private snapshotTimer: NodeJS.Timeout | undefined;
@@ -155,11 +166,13 @@ export class EmbeddedGraph implements GraphPort {
     private readonly database: Database,
     readers: Connection[],
     writer: Connection,
+    analyst: Connection,
     private readonly options: EmbeddedOptions,
     private readonly journal: Journal | undefined,
   ) {
     this.readers = readers.map((c) => new PooledConnection(c));
     this.writer = new PooledConnection(writer);
+    this.analyst = new PooledConnection(analyst, false);
   }
 
   /**
@@ -197,11 +210,11 @@ export class EmbeddedGraph implements GraphPort {
       throw translateOpenError(dbPath, cause);
     }
     const count = Math.max(1, options.readConnections ?? 4);
-    const connections = Array.from({ length: count + 1 }, () => new Connection(database));
+    const connections = Array.from({ length: count + 2 }, () => new Connection(database));
     await Promise.all(connections.map((c) => c.init()));
-    const [writer, ...readers] = connections as [Connection, ...Connection[]];
+    const [writer, analyst, ...readers] = connections as [Connection, Connection, ...Connection[]];
     const journal = journaled ? Journal.open(journalPath(dbPath)) : undefined;
-    const graph = new EmbeddedGraph(database, readers, writer, options, journal);
+    const graph = new EmbeddedGraph(database, readers, writer, analyst, options, journal);
     if (journal) {
       writeFileSync(`${dbPath}.pid`, `${process.pid}\n`);
       // Without a snapshot the journal has no starting point: take one now (a full disk must not stop start-up).
@@ -221,8 +234,32 @@ export class EmbeddedGraph implements GraphPort {
 
   async read(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
     this.assertOpen();
+    if (options?.untrusted) return this.readUntrusted(query, params, options);
     const reader = this.readers[this.nextReader++ % this.readers.length] as PooledConnection;
-    return this.lock.read(() => this.timed(query, () => reader.run(query, params, this.timeoutOf(options))));
+    return this.lock.read(() =>
+      this.timed(query, () => reader.run(query, params, this.timeoutOf(options), options?.maxRows)),
+    );
+  }
+
+  /**
+   * A person's query, in a transaction LadybugDB keeps read-only ("Can not
+   * execute a write query inside a read-only transaction"). It has its own
+   * connection, so that no library read ever runs inside it, and it shares
+   * the readers' side of the lock like any other read.
+   */
+  private readUntrusted(query: CypherQuery, params: Params, options: RunOptions): Promise<Row[]> {
+    const timeoutMs = this.timeoutOf(options);
+    return this.analystLock.write(() =>
+      this.lock.read(async () => {
+        this.assertOpen();
+        await this.analyst.exec('BEGIN TRANSACTION READ ONLY');
+        try {
+          return await this.timed(query, () => this.analyst.run(query, params, timeoutMs, options.maxRows));
+        } finally {
+          await this.analyst.exec('ROLLBACK').catch(() => undefined);
+        }
+      }),
+    );
   }
 
   async write(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
@@ -262,6 +299,7 @@ export class EmbeddedGraph implements GraphPort {
           if (seq !== undefined) this.journal?.abort(seq);
           throw translateQueryError({ name: 'COMMIT', text: 'COMMIT' }, cause);
         }
+        this.stats.recordCommit();
         return result;
       } catch (error) {
         await this.writer.exec('ROLLBACK').catch(() => undefined);
@@ -319,7 +357,8 @@ export class EmbeddedGraph implements GraphPort {
     clearInterval(this.snapshotTimer);
     // Wait for the queries in flight, then release connections before the database.
     await this.lock.write(async () => undefined);
-    for (const c of [this.writer, ...this.readers]) await c.connection.close().catch(() => undefined);
+    await this.analystLock.write(async () => undefined);
+    for (const c of [this.writer, this.analyst, ...this.readers]) await c.connection.close().catch(() => undefined);
     await this.database.close();
     if (this.journal) {
       this.journal.close();

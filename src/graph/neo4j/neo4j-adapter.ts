@@ -61,7 +61,9 @@ export class Neo4jGraph implements GraphPort {
   }
 
   read(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
-    return this.session('READ', options, (tx) => this.run(tx, query, params));
+    // executeRead in a READ-mode session: the server refuses any write in it, which is
+    // what keeps `untrusted` (analyst-written) reads read-only on this engine.
+    return this.session('READ', options, (tx) => this.run(tx, query, params, options?.maxRows));
   }
 
   write(query: CypherQuery, params: Params = {}, options?: RunOptions): Promise<Row[]> {
@@ -91,18 +93,21 @@ export class Neo4jGraph implements GraphPort {
     });
     const config = { timeout: Math.max(1, Math.round(options?.timeoutMs ?? this.defaultTimeoutMs)) };
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      if (mode === 'READ') return await session.executeRead(work, config);
+      const result = await session.executeWrite(work, config);
+      this.stats.recordCommit();
+      return result;
     } finally {
       await session.close();
     }
   }
 
-  private async run(tx: ManagedTransaction, query: CypherQuery, params: Params): Promise<Row[]> {
+  private async run(tx: ManagedTransaction, query: CypherQuery, params: Params, maxRows = Infinity): Promise<Row[]> {
     const started = performance.now();
     let failed = false;
     try {
       const result = await tx.run(query.text, toNeo4jParams(params));
-      return convertNeo4jRecords(result.records);
+      return convertNeo4jRecords(maxRows === Infinity ? result.records : result.records.slice(0, maxRows));
     } catch (cause) {
       failed = true;
       // Transient errors must reach the driver untouched so that it retries them.

@@ -38,6 +38,8 @@ import type {
   RankedNode,
   Related,
   SearchHit,
+  ProjectionQuery,
+  ProjectionRow,
   SourceFilter,
   StatementFilter,
   TraversalShape,
@@ -69,6 +71,12 @@ export interface ReadQueries {
   coMentions(id: string, limit: number): Promise<RankedNode[]>;
   countByLabel(): Promise<NamedCount[]>;
   countByType(): Promise<NamedCount[]>;
+  /**
+   * The raw links of one analytics projection (`cypher/projection/*`), in one
+   * query: per row a source id (none for co-mention rows, whose ids are
+   * linked pairwise) and the ids it links to.
+   */
+  projectionRows(projection: ProjectionQuery): Promise<ProjectionRow[]>;
 }
 
 /** What a write transaction may run: the reads it needs to check its input, and the writes. */
@@ -124,6 +132,13 @@ const nodesIn = (rows: Row[], column: string): GraphNode[] => rows.map((r) => r[
 const total = (row: Row | undefined): number => Number(row?.total ?? 0);
 const ranked = (rows: Row[]): RankedNode[] =>
   rows.filter((r) => isGraphNode(r.node)).map((r) => ({ node: r.node as GraphNode, total: Number(r.total) }));
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+/** Each projection's query and the columns holding its source and target ids. */
+const PROJECTION_COLUMNS: Record<ProjectionQuery, { query: QueryName; source: string | null; targets: string }> = {
+  'co-mention': { query: 'projection/co-mention', source: null, targets: 'mentioned' },
+  'speaker-mention': { query: 'projection/speaker-mention', source: 'speaker', targets: 'mentioned' },
+  'entity-graph': { query: 'projection/entity-graph', source: 'source', targets: 'targets' },
+};
 const named = (rows: Row[]): NamedCount[] => rows.map((r) => ({ name: String(r.name), total: Number(r.total) }));
 const keyed = (rows: Row[]): KeyedNode[] =>
   rows.filter((r) => isGraphNode(r.n)).map((r) => ({ node: r.n as GraphNode, key: r.key ?? null }));
@@ -239,6 +254,10 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     },
     async coMentions(id, limit) {
       return ranked(await run(q('aggregate/co-mentions', { labels: labelsOf(ENTITY_LABELS) }), { id, limit }));
+    },
+    async projectionRows(projection) {
+      const { query, source, targets } = PROJECTION_COLUMNS[projection];
+      return (await run(q(query))).map((r) => ({ source: source ? String(r[source]) : null, targets: strings(r[targets]) }));
     },
     ...counts(cypher, run),
   };

@@ -20,6 +20,8 @@ export type {
   NamedCount,
   Neighbour,
   PathFound,
+  ProjectionQuery,
+  ProjectionRow,
   RankedNode,
   Related,
   SearchHit,

@@ -100,3 +100,12 @@ export interface LinkRecord {
   readonly properties?: Readonly<Record<string, unknown>>;
 }
 
+
+/** The analytics projections the engine can fetch (`cypher/projection/<name>.cypher`). */
+export type ProjectionQuery = 'co-mention' | 'speaker-mention' | 'entity-graph';
+
+/** One row of a projection: `source` links to each of `targets`; with no source, the targets link pairwise. */
+export interface ProjectionRow {
+  readonly source: string | null;
+  readonly targets: readonly string[];
+}

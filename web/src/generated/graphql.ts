@@ -28,6 +28,15 @@ export type EntityKind =
   /** A sovereign state, i.e. a country (`State`). */
   | 'STATE';
 
+/** A network derived from the graph, over which the analytics algorithms run. */
+export type Projection =
+  /** Entities linked when one statement mentions both, weighted by the number of such statements. Undirected. */
+  | 'CO_MENTION'
+  /** Every node and relationship of the graph, weighted by the number of relationships between two nodes. Directed. */
+  | 'ENTITY_GRAPH'
+  /** Speakers (people, organizations, states) linked to the entities their statements mention, weighted by the number of statements. Directed, from speaker to entity. */
+  | 'SPEAKER_MENTION';
+
 /** The kind of relation between two polities. */
 export type RelationKind =
   /** A formal alliance or mutual-defence commitment. */
@@ -236,6 +245,14 @@ export type TopMentionedQuery = { topMentioned: Array<{ count: number, entity:
       | { id: string, name: string, kind: EntityKind }
       | { id: string, name: string, kind: EntityKind }
      }> | null };
+
+export type NodeAnalyticsQueryVariables = Exact<{
+  projection: Projection;
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type NodeAnalyticsQuery = { nodeAnalytics: Array<{ id: string, community: number | null, pagerank: number | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -651,3 +668,12 @@ export const TopMentionedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TopMentionedQuery, TopMentionedQueryVariables>;
+export const NodeAnalyticsDocument = new TypedDocumentString(`
+    query NodeAnalytics($projection: Projection!, $ids: [ID!]!) {
+  nodeAnalytics(projection: $projection, ids: $ids) {
+    id
+    community
+    pagerank
+  }
+}
+    `) as unknown as TypedDocumentString<NodeAnalyticsQuery, NodeAnalyticsQueryVariables>;
