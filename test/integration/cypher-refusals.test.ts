@@ -102,8 +102,8 @@ describe('POST /cypher refuses every write attempt before execution', () => {
   it('leaves the node and relationship counts and the property checksum unchanged', async () => {
     const after = await fingerprint(server.graph);
     expect(after).toEqual(before);
-    expect(after.nodes).toBe(51);
-    expect(after.relationships).toBe(147);
+    expect(after.nodes).toBe(57);
+    expect(after.relationships).toBe(168);
   });
 });
 
