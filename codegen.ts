@@ -56,7 +56,9 @@ const config: CodegenConfig = {
         contextType: '../resolvers/context#ApiContext',
         mappers: {
           ...Object.fromEntries(NODE_TYPES.map((t) => [t, '../resolvers/models#NodeModel'])),
-          ...Object.fromEntries(CONNECTION_TYPES.map((t) => [t, '../resolvers/connections#ConnectionModel'])),
+          ...Object.fromEntries(
+            CONNECTION_TYPES.map((t) => [t, '../resolvers/connections#ConnectionModel']),
+          ),
         },
         scalars: { JSON: 'unknown' },
         strictScalars: true,
@@ -72,7 +74,12 @@ const config: CodegenConfig = {
     // Without descriptions and whitespace: graphcache needs only the types.
     'src/generated/introspection.min.json': {
       plugins: ['introspection'],
-      config: { minify: true, descriptions: false, schemaDescription: false, directiveIsRepeatable: false },
+      config: {
+        minify: true,
+        descriptions: false,
+        schemaDescription: false,
+        directiveIsRepeatable: false,
+      },
     },
   },
 };

@@ -13,9 +13,42 @@ const ABOVE = {
   loaders: ['server', 'cli', 'resolvers', 'mutations', 'seed'],
   seed: ['server', 'cli', 'resolvers', 'mutations', 'loaders'],
   auth: ['server', 'cli', 'resolvers', 'mutations', 'loaders', 'seed', 'graph'],
-  graph: ['server', 'cli', 'config', 'resolvers', 'mutations', 'loaders', 'seed', 'auth', 'generated'],
-  model: ['server', 'cli', 'config', 'resolvers', 'mutations', 'loaders', 'seed', 'auth', 'graph', 'generated'],
-  errors: ['server', 'cli', 'config', 'resolvers', 'mutations', 'loaders', 'seed', 'auth', 'graph', 'model', 'generated'],
+  graph: [
+    'server',
+    'cli',
+    'config',
+    'resolvers',
+    'mutations',
+    'loaders',
+    'seed',
+    'auth',
+    'generated',
+  ],
+  model: [
+    'server',
+    'cli',
+    'config',
+    'resolvers',
+    'mutations',
+    'loaders',
+    'seed',
+    'auth',
+    'graph',
+    'generated',
+  ],
+  errors: [
+    'server',
+    'cli',
+    'config',
+    'resolvers',
+    'mutations',
+    'loaders',
+    'seed',
+    'auth',
+    'graph',
+    'model',
+    'generated',
+  ],
 };
 const layerRules = Object.entries(ABOVE).map(([folder, above]) => ({
   files: [`src/${folder}/**/*.ts`],
@@ -35,13 +68,30 @@ const layerRules = Object.entries(ABOVE).map(([folder, above]) => ({
 }));
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'scratch/', 'src/generated/', 'web/dist/', 'web/playground/dist/', 'web/src/generated/', 'bench/results/', 'test/artifacts/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'data/',
+      'scratch/',
+      'src/generated/',
+      'web/dist/',
+      'web/playground/dist/',
+      'web/src/generated/',
+      'bench/results/',
+      'test/artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   ...layerRules,
@@ -52,7 +102,16 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

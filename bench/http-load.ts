@@ -77,7 +77,11 @@ function unclosable(graph: Graph): Graph {
 }
 
 async function realServer(name: string, graph: Graph): Promise<Target> {
-  const server = await startHttpServer(BENCH_SERVER_CONFIG, unclosable(graph), pino({ level: 'silent' }));
+  const server = await startHttpServer(
+    BENCH_SERVER_CONFIG,
+    unclosable(graph),
+    pino({ level: 'silent' }),
+  );
   return { name, url: `http://127.0.0.1:${server.port}/graphql`, stop: () => server.shutdown() };
 }
 
@@ -90,11 +94,21 @@ async function bareApollo(name: string, graph: Graph): Promise<Target> {
   return { name, url, stop: () => server.stop() };
 }
 
-async function load(scale: string, target: Target, queryName: string, connections: number, seconds: number, ids: ScenarioIds): Promise<LoadResult> {
+async function load(
+  scale: string,
+  target: Target,
+  queryName: string,
+  connections: number,
+  seconds: number,
+  ids: ScenarioIds,
+): Promise<LoadResult> {
   let next = 0;
   const body = (): string =>
     queryName === 'lookup'
-      ? JSON.stringify({ query: LOOKUP_ONE, variables: { id: ids.persons[next++ % ids.persons.length] } })
+      ? JSON.stringify({
+          query: LOOKUP_ONE,
+          variables: { id: ids.persons[next++ % ids.persons.length] },
+        })
       : JSON.stringify({ query: NESTED_QUERY, variables: { n: 10 } });
   let bodyErrors = 0;
   const result = await autocannon({
@@ -103,7 +117,12 @@ async function load(scale: string, target: Target, queryName: string, connection
     duration: seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }),
+      },
+    ],
     verifyBody: (text: string) => {
       const ok = !text.includes('"errors"');
       if (!ok) bodyErrors += 1;
@@ -136,7 +155,13 @@ export interface LoadPlan {
   readonly queries: readonly string[];
 }
 
-export async function httpLoad(plan: LoadPlan, embedded: Graph, memory: Graph, ids: ScenarioIds, log: (line: string) => void): Promise<LoadResult[]> {
+export async function httpLoad(
+  plan: LoadPlan,
+  embedded: Graph,
+  memory: Graph,
+  ids: ScenarioIds,
+  log: (line: string) => void,
+): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   const targets: Array<() => Promise<Target>> = [
     () => realServer('real server, embedded', embedded),
@@ -149,7 +174,9 @@ export async function httpLoad(plan: LoadPlan, embedded: Graph, memory: Graph, i
       for (const query of plan.queries) {
         for (const connections of plan.connections) {
           const r = await load(plan.scale, target, query, connections, plan.seconds, ids);
-          log(`  http ${target.name} ${query} c=${connections}: ${r.reqPerSec} req/s p50 ${r.p50} ms p99 ${r.p99} ms non2xx ${r.non2xx} bodyErrors ${r.bodyErrors}`);
+          log(
+            `  http ${target.name} ${query} c=${connections}: ${r.reqPerSec} req/s p50 ${r.p50} ms p99 ${r.p99} ms non2xx ${r.non2xx} bodyErrors ${r.bodyErrors}`,
+          );
           results.push(r);
         }
       }

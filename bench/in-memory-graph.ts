@@ -40,7 +40,8 @@ interface Edge {
 
 function withoutNulls(row: Record<string, unknown>): Record<string, GraphValue> {
   const out: Record<string, GraphValue> = {};
-  for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) out[k] = v as GraphValue;
+  for (const [k, v] of Object.entries(row))
+    if (v !== null && v !== undefined) out[k] = v as GraphValue;
   return out;
 }
 
@@ -50,7 +51,11 @@ function levenshtein(a: string, b: string, max: number): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }
@@ -99,7 +104,12 @@ export class InMemoryGraph {
 
   constructor(data: SyntheticGraph) {
     for (const { label, row } of data.nodes) {
-      const node: GraphNode = { kind: 'node', label, id: String(row.id), properties: withoutNulls(row) };
+      const node: GraphNode = {
+        kind: 'node',
+        label,
+        id: String(row.id),
+        properties: withoutNulls(row),
+      };
       this.nodes.set(node.id, node);
       const list = this.byLabel.get(label) ?? [];
       list.push(node);
@@ -110,7 +120,11 @@ export class InMemoryGraph {
 
   /** A `Graph` whose requests get this layer (see `Graph.queryLayer`). */
   asGraph(): Graph {
-    return { port: new SinkPort(), cypher: new CypherLibrary('embedded'), queryLayer: (port) => this.queriesOver(port) };
+    return {
+      port: new SinkPort(),
+      cypher: new CypherLibrary('embedded'),
+      queryLayer: (port) => this.queriesOver(port),
+    };
   }
 
   /** The typed queries, each call counted once through `port`. */
@@ -132,7 +146,13 @@ export class InMemoryGraph {
     const a = this.nodes.get(from);
     const b = this.nodes.get(to);
     if (!a || !b) return;
-    const rel: GraphRelationship = { kind: 'relationship', type, properties: withoutNulls(props), startId: from, endId: to };
+    const rel: GraphRelationship = {
+      kind: 'relationship',
+      type,
+      properties: withoutNulls(props),
+      startId: from,
+      endId: to,
+    };
     const push = (index: Map<string, Map<string, Edge[]>>, id: string, edge: Edge) => {
       let byType = index.get(id);
       if (!byType) index.set(id, (byType = new Map()));
@@ -177,7 +197,11 @@ export class InMemoryGraph {
     return found;
   }
 
-  private traverse(traversal: TraversalShape, ids: readonly string[], limit: number): Map<string, Related[]> {
+  private traverse(
+    traversal: TraversalShape,
+    ids: readonly string[],
+    limit: number,
+  ): Map<string, Related[]> {
     const parents = new Set<string>(traversal.parentLabels);
     const targets = new Set<string>(traversal.nodeLabels);
     const index = traversal.direction === 'outgoing' ? this.out : this.in;
@@ -186,11 +210,19 @@ export class InMemoryGraph {
     for (const parentId of [...new Set(ids)].sort()) {
       const parent = this.nodes.get(parentId);
       if (!parent || !parents.has(parent.label)) continue;
-      const edges = (index.get(parentId)?.get(traversal.type) ?? []).filter((e) => targets.has(e.other.label));
+      const edges = (index.get(parentId)?.get(traversal.type) ?? []).filter((e) =>
+        targets.has(e.other.label),
+      );
       if (edges.length === 0) continue;
       const key = traversal.orderKey;
-      edges.sort((x, y) => cmp(x.other.properties[key], y.other.properties[key]) || cmp(x.other.id, y.other.id));
-      byParent.set(parentId, edges.slice(0, limit).map((e) => ({ rel: e.rel, node: e.other })));
+      edges.sort(
+        (x, y) =>
+          cmp(x.other.properties[key], y.other.properties[key]) || cmp(x.other.id, y.other.id),
+      );
+      byParent.set(
+        parentId,
+        edges.slice(0, limit).map((e) => ({ rel: e.rel, node: e.other })),
+      );
     }
     return byParent;
   }
@@ -199,13 +231,16 @@ export class InMemoryGraph {
     const key = `${label}:${orderKey}`;
     let list = this.sorted.get(key);
     if (!list) {
-      list = [...(this.byLabel.get(label) ?? [])].sort((x, y) => cmp(x.properties[orderKey], y.properties[orderKey]) || cmp(x.id, y.id));
+      list = [...(this.byLabel.get(label) ?? [])].sort(
+        (x, y) => cmp(x.properties[orderKey], y.properties[orderKey]) || cmp(x.id, y.id),
+      );
       this.sorted.set(key, list);
     }
     const only = new Set(filter.ids);
     return list.filter(
       (n) =>
-        (filter.nameContains === '' || String(n.properties.search ?? '').includes(filter.nameContains)) &&
+        (filter.nameContains === '' ||
+          String(n.properties.search ?? '').includes(filter.nameContains)) &&
         (filter.category === '' || n.properties.category === filter.category) &&
         (only.size === 0 || only.has(n.id)),
     );
@@ -246,7 +281,12 @@ export class InMemoryGraph {
         hits.push({ node: n, score });
       }
     }
-    hits.sort((x, y) => y.score - x.score || cmp(x.node.properties.name, y.node.properties.name) || cmp(x.node.id, y.node.id));
+    hits.sort(
+      (x, y) =>
+        y.score - x.score ||
+        cmp(x.node.properties.name, y.node.properties.name) ||
+        cmp(x.node.id, y.node.id),
+    );
     return hits.slice(0, limit);
   }
 
@@ -290,7 +330,7 @@ export class InMemoryGraph {
     if (!previous.has(to)) return null;
     const nodes: GraphNode[] = [];
     const relationships: GraphRelationship[] = [];
-    for (let at: string | undefined = to; at !== undefined; ) {
+    for (let at: string | undefined = to; at !== undefined;) {
       nodes.unshift(this.nodes.get(at) as GraphNode);
       const step = previous.get(at);
       if (!step) break;

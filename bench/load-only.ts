@@ -14,9 +14,15 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const data = generateGraph(size, 42);
   const genMs = Math.round(performance.now() - t0);
-  console.log(`generated ${data.nodes.length} nodes / ${data.rels.length} rels in ${genMs} ms; peak RSS ${peakRssMb()} MB`);
+  console.log(
+    `generated ${data.nodes.length} nodes / ${data.rels.length} rels in ${genMs} ms; peak RSS ${peakRssMb()} MB`,
+  );
   const dir = mkdtempSync(path.join(tmpdir(), 'kg-load-'));
-  const graph = await openGraph({ engine: 'embedded', path: path.join(dir, 'graph.lbug'), queryTimeoutMs: 600_000 });
+  const graph = await openGraph({
+    engine: 'embedded',
+    path: path.join(dir, 'graph.lbug'),
+    queryTimeoutMs: 600_000,
+  });
   try {
     await applySchema(graph);
     const report = await bulkLoad(graph, data);

@@ -63,7 +63,11 @@ let server: ApolloServer<ApiContext> | undefined;
 
 async function apollo(): Promise<ApolloServer<ApiContext>> {
   if (!server) {
-    server = new ApolloServer<ApiContext>({ typeDefs: loadTypeDefs(), resolvers, includeStacktraceInErrorResponses: false });
+    server = new ApolloServer<ApiContext>({
+      typeDefs: loadTypeDefs(),
+      resolvers,
+      includeStacktraceInErrorResponses: false,
+    });
     await server.start();
   }
   return server;
@@ -74,7 +78,10 @@ export async function stopApollo(): Promise<void> {
   server = undefined;
 }
 
-export async function runOnce(impl: Implementation, op: Operation): Promise<{ ms: number; queries: number; error?: string; data?: unknown }> {
+export async function runOnce(
+  impl: Implementation,
+  op: Operation,
+): Promise<{ ms: number; queries: number; error?: string; data?: unknown }> {
   const s = await apollo();
   const ctx = impl.context({
     graph: impl.graph,
@@ -82,7 +89,10 @@ export async function runOnce(impl: Implementation, op: Operation): Promise<{ ms
     timeoutMs: 60_000,
   });
   const started = performance.now();
-  const response = await s.executeOperation({ query: op.query, variables: op.variables }, { contextValue: ctx });
+  const response = await s.executeOperation(
+    { query: op.query, variables: op.variables },
+    { contextValue: ctx },
+  );
   const ms = performance.now() - started;
   const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
   const error = body?.errors?.[0]?.message ?? (body ? undefined : 'incremental response');

@@ -13,7 +13,8 @@ export function createNaiveContext(options: ContextOptions): ApiContext {
   const unbatched = {
     nodes: (...args: Parameters<Loaders['nodes']>) => fresh().nodes(...args),
     related: (...args: Parameters<Loaders['related']>) => fresh().related(...args),
-    countIncoming: (...args: Parameters<Loaders['countIncoming']>) => fresh().countIncoming(...args),
+    countIncoming: (...args: Parameters<Loaders['countIncoming']>) =>
+      fresh().countIncoming(...args),
   } as unknown as Loaders;
   return { ...ctx, loaders: unbatched };
 }

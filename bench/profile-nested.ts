@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const nested = SCENARIOS.find((s) => s.name === 'nested')!;
   const t = performance.now();
   for (let i = 0; i < 300; i++) await runOnce(impl, nested.operation(data.ids, 100, i));
-  console.log(`300 nested(100) requests on the in-memory port: ${((performance.now() - t) / 300).toFixed(2)} ms mean`);
+  console.log(
+    `300 nested(100) requests on the in-memory port: ${((performance.now() - t) / 300).toFixed(2)} ms mean`,
+  );
   await stopApollo();
 }
 

@@ -15,7 +15,12 @@ const results = JSON.parse(readFileSync(file, 'utf8')) as {
   loads: Array<{ scale: string; size: number }>;
   profile: { fanouts: number[] };
 };
-const charts = standardCharts(results.cells, results.growth, Object.fromEntries(results.loads.map((l) => [l.scale, l.size])), results.profile.fanouts);
+const charts = standardCharts(
+  results.cells,
+  results.growth,
+  Object.fromEntries(results.loads.map((l) => [l.scale, l.size])),
+  results.profile.fanouts,
+);
 const base = file.replace(/\.json$/, '');
 const docs = path.resolve(__dirname, '../docs');
 for (const [name, svg] of Object.entries(charts)) {

@@ -10,7 +10,14 @@ export interface GoalCheck {
   readonly met: boolean | null;
 }
 
-const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x: number | undefined) =>
+  x === undefined || Number.isNaN(x)
+    ? '–'
+    : x >= 100
+      ? x.toFixed(0)
+      : x >= 10
+        ? x.toFixed(1)
+        : x.toFixed(2);
 
 export function cellsTable(cells: readonly CellResult[]): string {
   const lines = [
@@ -18,13 +25,18 @@ export function cellsTable(cells: readonly CellResult[]): string {
     '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const c of cells) {
-    lines.push(`| ${c.scale} | ${c.scenario} | ${c.fanout} | ${c.impl} | ${c.reps} | ${fmt(c.p50)} | ${fmt(c.p90)} | ${fmt(c.p99)} | ${c.queries} | ${c.errors}${c.firstError ? ` (${c.firstError.slice(0, 60)})` : ''} | ${c.loadAvg} |`);
+    lines.push(
+      `| ${c.scale} | ${c.scenario} | ${c.fanout} | ${c.impl} | ${c.reps} | ${fmt(c.p50)} | ${fmt(c.p90)} | ${fmt(c.p99)} | ${c.queries} | ${c.errors}${c.firstError ? ` (${c.firstError.slice(0, 60)})` : ''} | ${c.loadAvg} |`,
+    );
   }
   return lines.join('\n');
 }
 
 export function ratiosTable(cells: readonly CellResult[]): string {
-  const lines = ['| scale | scenario | fan-out | naive / batched (p50) | batched / in-memory (p50) | queries batched → naive |', '|---|---|---:|---:|---:|---|'];
+  const lines = [
+    '| scale | scenario | fan-out | naive / batched (p50) | batched / in-memory (p50) | queries batched → naive |',
+    '|---|---|---:|---:|---:|---|',
+  ];
   const key = (c: CellResult) => `${c.scale}|${c.scenario}|${c.fanout}`;
   const groups = new Map<string, Partial<Record<string, CellResult>>>();
   for (const c of cells) {
@@ -40,7 +52,9 @@ export function ratiosTable(cells: readonly CellResult[]): string {
     if (!b) continue;
     const nb = n ? `${(n.p50 / b.p50).toFixed(1)}×` : '–';
     const bm = m ? `${(b.p50 / m.p50).toFixed(1)}×` : '–';
-    lines.push(`| ${scale} | ${scenario} | ${fanout} | ${nb} | ${bm} | ${b.queries} → ${n?.queries ?? '–'} |`);
+    lines.push(
+      `| ${scale} | ${scenario} | ${fanout} | ${nb} | ${bm} | ${b.queries} → ${n?.queries ?? '–'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -51,7 +65,9 @@ export function loadTable(results: readonly LoadResult[]): string {
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
-    lines.push(`| ${r.scale} | ${r.target} | ${r.query} | ${r.connections} | ${r.seconds} | ${r.requests} | ${r.reqPerSec} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.non2xx} | ${r.bodyErrors} | ${r.socketErrors}/${r.timeouts} |`);
+    lines.push(
+      `| ${r.scale} | ${r.target} | ${r.query} | ${r.connections} | ${r.seconds} | ${r.requests} | ${r.reqPerSec} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.non2xx} | ${r.bodyErrors} | ${r.socketErrors}/${r.timeouts} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -65,14 +81,23 @@ export interface QueryProfileRow {
 }
 
 export function queryProfileTable(rows: readonly QueryProfileRow[]): string {
-  const lines = ['| scale | query (name[slots]) | count | total ms | mean ms |', '|---|---|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.scale} | \`${r.name}\` | ${r.count} | ${Math.round(r.totalMs)} | ${fmt(r.meanMs)} |`);
+  const lines = [
+    '| scale | query (name[slots]) | count | total ms | mean ms |',
+    '|---|---|---:|---:|---:|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.scale} | \`${r.name}\` | ${r.count} | ${Math.round(r.totalMs)} | ${fmt(r.meanMs)} |`,
+    );
   return lines.join('\n');
 }
 
 export function goalsTable(goals: readonly GoalCheck[]): string {
   const lines = ['| goal | measured | met? |', '|---|---|---|'];
-  for (const g of goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met === null ? 'not measured' : g.met ? 'yes' : '**no**'} |`);
+  for (const g of goals)
+    lines.push(
+      `| ${g.goal} | ${g.measured} | ${g.met === null ? 'not measured' : g.met ? 'yes' : '**no**'} |`,
+    );
   return lines.join('\n');
 }
 
@@ -89,18 +114,29 @@ export interface Series {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A line chart with categorical x and logarithmic y. */
-export function lineChart(title: string, xLabel: string, yLabel: string, xs: readonly string[], series: readonly Series[]): string {
+export function lineChart(
+  title: string,
+  xLabel: string,
+  yLabel: string,
+  xs: readonly string[],
+  series: readonly Series[],
+): string {
   const W = 640;
   const H = 400;
   const left = 70;
   const right = 170;
   const top = 40;
   const bottom = 60;
-  const values = series.flatMap((s) => s.points.map((p) => p.y)).filter((y) => y > 0 && Number.isFinite(y));
+  const values = series
+    .flatMap((s) => s.points.map((p) => p.y))
+    .filter((y) => y > 0 && Number.isFinite(y));
   const lo = Math.pow(10, Math.floor(Math.log10(Math.min(...values, 1))));
   const hi = Math.pow(10, Math.ceil(Math.log10(Math.max(...values, 10))));
-  const px = (i: number) => left + (xs.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (xs.length - 1));
-  const py = (y: number) => top + (H - top - bottom) * (1 - (Math.log10(y) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)));
+  const px = (i: number) =>
+    left + (xs.length === 1 ? (W - left - right) / 2 : (i * (W - left - right)) / (xs.length - 1));
+  const py = (y: number) =>
+    top +
+    (H - top - bottom) * (1 - (Math.log10(y) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)));
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
@@ -109,19 +145,32 @@ export function lineChart(title: string, xLabel: string, yLabel: string, xs: rea
   for (let e = Math.log10(lo); e <= Math.log10(hi); e++) {
     const y = py(Math.pow(10, e));
     out.push(`<line x1="${left}" x2="${W - right}" y1="${y}" y2="${y}" stroke="#ddd"/>`);
-    out.push(`<text x="${left - 6}" y="${y + 4}" text-anchor="end">${Math.pow(10, e) >= 1 ? Math.pow(10, e) : Math.pow(10, e).toFixed(-e)}</text>`);
+    out.push(
+      `<text x="${left - 6}" y="${y + 4}" text-anchor="end">${Math.pow(10, e) >= 1 ? Math.pow(10, e) : Math.pow(10, e).toFixed(-e)}</text>`,
+    );
   }
   xs.forEach((x, i) => {
     out.push(`<line x1="${px(i)}" x2="${px(i)}" y1="${top}" y2="${H - bottom}" stroke="#eee"/>`);
     out.push(`<text x="${px(i)}" y="${H - bottom + 18}" text-anchor="middle">${esc(x)}</text>`);
   });
   out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}" stroke="#333"/>`);
-  out.push(`<line x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#333"/>`);
-  out.push(`<text x="${(left + W - right) / 2}" y="${H - 15}" text-anchor="middle">${esc(xLabel)}</text>`);
-  out.push(`<text x="18" y="${(top + H - bottom) / 2}" text-anchor="middle" transform="rotate(-90 18 ${(top + H - bottom) / 2})">${esc(yLabel)}</text>`);
+  out.push(
+    `<line x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}" stroke="#333"/>`,
+  );
+  out.push(
+    `<text x="${(left + W - right) / 2}" y="${H - 15}" text-anchor="middle">${esc(xLabel)}</text>`,
+  );
+  out.push(
+    `<text x="18" y="${(top + H - bottom) / 2}" text-anchor="middle" transform="rotate(-90 18 ${(top + H - bottom) / 2})">${esc(yLabel)}</text>`,
+  );
   series.forEach((s, k) => {
-    const pts = s.points.filter((p) => p.y > 0 && xs.includes(p.x)).map((p) => `${px(xs.indexOf(p.x)).toFixed(1)},${py(p.y).toFixed(1)}`);
-    if (pts.length > 1) out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.join(' ')}"/>`);
+    const pts = s.points
+      .filter((p) => p.y > 0 && xs.includes(p.x))
+      .map((p) => `${px(xs.indexOf(p.x)).toFixed(1)},${py(p.y).toFixed(1)}`);
+    if (pts.length > 1)
+      out.push(
+        `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.join(' ')}"/>`,
+      );
     for (const p of pts) {
       const [cx, cy] = p.split(',');
       out.push(`<circle cx="${cx}" cy="${cy}" r="4" fill="${s.color}"/>`);
@@ -130,9 +179,13 @@ export function lineChart(title: string, xLabel: string, yLabel: string, xs: rea
       if (!(p.y > 0 && xs.includes(p.x))) return;
       const i = xs.indexOf(p.x);
       const last = i === xs.length - 1 && xs.length > 1;
-      out.push(`<text x="${px(i) + (last ? -7 : 7)}" y="${py(p.y) - 6}" text-anchor="${last ? 'end' : 'start'}" fill="${s.color}" font-size="10">${fmt(p.y)}</text>`);
+      out.push(
+        `<text x="${px(i) + (last ? -7 : 7)}" y="${py(p.y) - 6}" text-anchor="${last ? 'end' : 'start'}" fill="${s.color}" font-size="10">${fmt(p.y)}</text>`,
+      );
     });
-    out.push(`<rect x="${W - right + 15}" y="${top + k * 22}" width="14" height="14" fill="${s.color}"/>`);
+    out.push(
+      `<rect x="${W - right + 15}" y="${top + k * 22}" width="14" height="14" fill="${s.color}"/>`,
+    );
     out.push(`<text x="${W - right + 35}" y="${top + k * 22 + 11}">${esc(s.name)}</text>`);
   });
   out.push('</svg>');
@@ -155,7 +208,9 @@ export function standardCharts(
     (['batched', 'naive', 'in-memory'] as const).map((impl, i) => ({
       name: impl,
       color: ['#1f77b4', '#d62728', '#2ca02c'][i] as string,
-      points: cells.filter((c) => c.scale === 'S' && c.scenario === 'nested' && c.impl === impl).map((c) => ({ x: String(c.fanout), y: c.p50 })),
+      points: cells
+        .filter((c) => c.scale === 'S' && c.scenario === 'nested' && c.impl === impl)
+        .map((c) => ({ x: String(c.fanout), y: c.p50 })),
     })),
   );
   const label = (scale: string) => `${scale} (${(sizes[scale] ?? 0).toLocaleString('en-US')})`;
@@ -168,8 +223,17 @@ export function standardCharts(
     nestedFanouts.flatMap((f) =>
       (['batched', 'in-memory'] as const).map((impl) => ({
         name: `${impl}, fan-out ${f}`,
-        color: impl === 'batched' ? (f === 10 ? '#6baed6' : '#08519c') : f === 10 ? '#74c476' : '#006d2c',
-        points: growth.filter((g) => g.impl === impl && g.fanout === f).map((g) => ({ x: label(g.scale), y: g.p50 })),
+        color:
+          impl === 'batched'
+            ? f === 10
+              ? '#6baed6'
+              : '#08519c'
+            : f === 10
+              ? '#74c476'
+              : '#006d2c',
+        points: growth
+          .filter((g) => g.impl === impl && g.fanout === f)
+          .map((g) => ({ x: label(g.scale), y: g.p50 })),
       })),
     ),
   );

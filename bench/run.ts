@@ -19,8 +19,25 @@ import path from 'node:path';
 import { type Graph, applySchema, openGraph } from '../src/graph';
 import { httpLoad, type LoadResult } from './http-load';
 import { InMemoryGraph } from './in-memory-graph';
-import { type CellResult, type Implementation, implementations, measureCell, peakRssMb, runOnce, stopApollo } from './measure';
-import { type GoalCheck, type QueryProfileRow, cellsTable, queryProfileTable, goalsTable, loadTable, ratiosTable, standardCharts } from './report';
+import {
+  type CellResult,
+  type Implementation,
+  implementations,
+  measureCell,
+  peakRssMb,
+  runOnce,
+  stopApollo,
+} from './measure';
+import {
+  type GoalCheck,
+  type QueryProfileRow,
+  cellsTable,
+  queryProfileTable,
+  goalsTable,
+  loadTable,
+  ratiosTable,
+  standardCharts,
+} from './report';
 import { SCENARIOS } from './scenarios';
 import { type LoadReport, type SyntheticGraph, bulkLoad, generateGraph } from './synthetic-graph';
 
@@ -36,14 +53,33 @@ const SEED = option('seed', 42);
 const PROFILE = {
   name: FULL ? 'full' : 'quick',
   fanouts: FULL ? [10, 100, 1000] : [10, 100],
-  cell: { reps: option('reps', FULL ? 100 : 30), minReps: 5, warmup: 3, budgetMs: FULL ? 60_000 : 8_000 },
-  scales: (FULL ? [['S', 10_000], ['M', 100_000], ['L', 1_000_000]] : [['S', 10_000], ['M', 100_000]]) as Array<[string, number]>,
+  cell: {
+    reps: option('reps', FULL ? 100 : 30),
+    minReps: 5,
+    warmup: 3,
+    budgetMs: FULL ? 60_000 : 8_000,
+  },
+  scales: (FULL
+    ? [
+        ['S', 10_000],
+        ['M', 100_000],
+        ['L', 1_000_000],
+      ]
+    : [
+        ['S', 10_000],
+        ['M', 100_000],
+      ]) as Array<[string, number]>,
   httpScale: FULL ? 'M' : 'S',
-  http: { seconds: option('seconds', FULL ? 20 : 10), connections: [1, 16, 64], queries: ['lookup', 'nested'] },
+  http: {
+    seconds: option('seconds', FULL ? 20 : 10),
+    connections: [1, 16, 64],
+    queries: ['lookup', 'nested'],
+  },
 };
 
 const started = Date.now();
-const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
 
 interface Loaded {
   readonly scale: string;
@@ -59,7 +95,11 @@ async function loadScale(scale: string, size: number): Promise<Loaded> {
   const data = generateGraph(size, SEED);
   const genMs = Math.round(performance.now() - t0);
   const dir = mkdtempSync(path.join(tmpdir(), `kg-bench-${scale}-`));
-  const embedded = await openGraph({ engine: 'embedded', path: path.join(dir, 'graph.lbug'), queryTimeoutMs: 60_000 });
+  const embedded = await openGraph({
+    engine: 'embedded',
+    path: path.join(dir, 'graph.lbug'),
+    queryTimeoutMs: 60_000,
+  });
   await applySchema(embedded);
   const load = await bulkLoad(embedded, data);
   const memory = new InMemoryGraph(data).asGraph();
@@ -82,19 +122,31 @@ async function close(l: Loaded): Promise<void> {
  * between shortest paths).
  */
 async function fidelity(l: Loaded): Promise<Record<string, string>> {
-  const [batched, , memory] = implementations(l.embedded, l.memory) as [Implementation, Implementation, Implementation];
+  const [batched, , memory] = implementations(l.embedded, l.memory) as [
+    Implementation,
+    Implementation,
+    Implementation,
+  ];
   const out: Record<string, string> = {};
   for (const scenario of SCENARIOS.filter((s) => !s.mutation)) {
     const op = scenario.operation(l.data.ids, 10, 0);
     const a = await runOnce(batched, op);
     const b = await runOnce(memory, op);
     const sameData = JSON.stringify(a.data) === JSON.stringify(b.data);
-    out[scenario.name] = a.error || b.error ? `error: ${a.error ?? b.error}` : `${sameData ? 'same data' : 'different data'}, queries ${a.queries}/${b.queries}`;
+    out[scenario.name] =
+      a.error || b.error
+        ? `error: ${a.error ?? b.error}`
+        : `${sameData ? 'same data' : 'different data'}, queries ${a.queries}/${b.queries}`;
   }
   return out;
 }
 
-async function inProcess(l: Loaded, scenarioNames: readonly string[], impls: readonly string[], fanouts: readonly number[]): Promise<CellResult[]> {
+async function inProcess(
+  l: Loaded,
+  scenarioNames: readonly string[],
+  impls: readonly string[],
+  fanouts: readonly number[],
+): Promise<CellResult[]> {
   const cells: CellResult[] = [];
   for (const scenario of SCENARIOS.filter((s) => scenarioNames.includes(s.name))) {
     const fs = scenario.fixed ? [1] : fanouts.filter((f) => f <= scenario.maxFanout);
@@ -103,7 +155,9 @@ async function inProcess(l: Loaded, scenarioNames: readonly string[], impls: rea
         if (!impls.includes(impl.name)) continue;
         if (scenario.mutation && impl.name === 'in-memory') continue;
         const cell = await measureCell(l.scale, scenario, fanout, impl, l.data.ids, PROFILE.cell);
-        log(`  ${l.scale} ${scenario.name} n=${fanout} ${impl.name}: p50 ${cell.p50} ms p99 ${cell.p99} ms, ${cell.queries} queries, ${cell.reps} reps, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`);
+        log(
+          `  ${l.scale} ${scenario.name} n=${fanout} ${impl.name}: p50 ${cell.p50} ms p99 ${cell.p99} ms, ${cell.queries} queries, ${cell.reps} reps, ${cell.errors} errors${cell.firstError ? ` (${cell.firstError})` : ''}`,
+        );
         cells.push(cell);
       }
     }
@@ -112,17 +166,27 @@ async function inProcess(l: Loaded, scenarioNames: readonly string[], impls: rea
 }
 
 async function main(): Promise<void> {
-  log(`profile ${PROFILE.name}; node ${process.version}; ${cpus().length} CPUs; ${Math.round(totalmem() / 2 ** 30)} GB RAM; seed ${SEED}`);
+  log(
+    `profile ${PROFILE.name}; node ${process.version}; ${cpus().length} CPUs; ${Math.round(totalmem() / 2 ** 30)} GB RAM; seed ${SEED}`,
+  );
   const cells: CellResult[] = [];
   const growth: CellResult[] = [];
-  const loads: Array<{ scale: string; size: number } & LoadReport & { counts: Record<string, number> }> = [];
+  const loads: Array<
+    { scale: string; size: number } & LoadReport & { counts: Record<string, number> }
+  > = [];
   let httpResults: LoadResult[] = [];
   const notRun: string[] = [];
   const queryProfile: QueryProfileRow[] = [];
   const profileOf = (l: Loaded) => {
     const rows = Object.entries(l.embedded.port.stats.snapshot())
       .filter(([name]) => !name.startsWith('bench/copy') && !name.startsWith('schema/'))
-      .map(([name, st]) => ({ scale: l.scale, name, count: st.count, totalMs: st.totalMs, meanMs: st.totalMs / st.count }))
+      .map(([name, st]) => ({
+        scale: l.scale,
+        name,
+        count: st.count,
+        totalMs: st.totalMs,
+        meanMs: st.totalMs / st.count,
+      }))
       .sort((a, b) => b.totalMs - a.totalMs)
       .slice(0, 10);
     queryProfile.push(...rows);
@@ -149,7 +213,14 @@ async function main(): Promise<void> {
       if (scale === 'S') {
         fidelityChecks = await fidelity(l);
         log(`  in-memory port fidelity at fan-out 10: ${JSON.stringify(fidelityChecks)}`);
-        cells.push(...(await inProcess(l, readScenarios, ['batched', 'naive', 'in-memory'], PROFILE.fanouts)));
+        cells.push(
+          ...(await inProcess(
+            l,
+            readScenarios,
+            ['batched', 'naive', 'in-memory'],
+            PROFILE.fanouts,
+          )),
+        );
         growth.push(...cells.filter((c) => c.scenario === 'nested' && c.impl !== 'naive'));
       } else {
         growth.push(...(await inProcess(l, ['nested'], ['batched', 'in-memory'], PROFILE.fanouts)));
@@ -157,9 +228,24 @@ async function main(): Promise<void> {
       profileOf(l);
       if (scale === PROFILE.httpScale) {
         if (flag('no-http')) notRun.push('HTTP load (--no-http)');
-        else httpResults = await httpLoad({ scale, seconds: PROFILE.http.seconds, connections: PROFILE.http.connections, queries: PROFILE.http.queries }, l.embedded, l.memory, l.data.ids, log);
+        else
+          httpResults = await httpLoad(
+            {
+              scale,
+              seconds: PROFILE.http.seconds,
+              connections: PROFILE.http.connections,
+              queries: PROFILE.http.queries,
+            },
+            l.embedded,
+            l.memory,
+            l.data.ids,
+            log,
+          );
       }
-      if (scale === 'S') cells.push(...(await inProcess(l, ['addStatement'], ['batched', 'naive'], PROFILE.fanouts)));
+      if (scale === 'S')
+        cells.push(
+          ...(await inProcess(l, ['addStatement'], ['batched', 'naive'], PROFILE.fanouts)),
+        );
     } finally {
       await close(l);
     }
@@ -169,10 +255,16 @@ async function main(): Promise<void> {
 
   // ---- goals ----------------------------------------------------------------
   const cell = (scale: string, scenario: string, fanout: number, impl: string) =>
-    [...cells, ...growth].find((c) => c.scale === scale && c.scenario === scenario && c.fanout === fanout && c.impl === impl);
+    [...cells, ...growth].find(
+      (c) => c.scale === scale && c.scenario === scenario && c.fanout === fanout && c.impl === impl,
+    );
   const goals: GoalCheck[] = [];
   const batchedQueries = SCENARIOS.filter((s) => !s.fixed).map((s) => {
-    const qs = [...new Set(cells.filter((c) => c.scenario === s.name && c.impl === 'batched').map((c) => c.queries))];
+    const qs = [
+      ...new Set(
+        cells.filter((c) => c.scenario === s.name && c.impl === 'batched').map((c) => c.queries),
+      ),
+    ];
     return { name: s.name, qs };
   });
   goals.push({
@@ -185,19 +277,29 @@ async function main(): Promise<void> {
   const m100 = cell('S', 'nested', 100, 'in-memory');
   goals.push({
     goal: 'naive / batched ≥ 10× at fan-out 100, nested (p50, S)',
-    measured: n100 && b100 ? `${(n100.p50 / b100.p50).toFixed(1)}× (${n100.p50} / ${b100.p50} ms)` : 'n/a',
+    measured:
+      n100 && b100 ? `${(n100.p50 / b100.p50).toFixed(1)}× (${n100.p50} / ${b100.p50} ms)` : 'n/a',
     met: n100 && b100 ? n100.p50 / b100.p50 >= 10 : null,
   });
   goals.push({
     goal: 'batched / in-memory p50 ≤ 3× at fan-out 100, nested (S)',
-    measured: m100 && b100 ? `${(b100.p50 / m100.p50).toFixed(1)}× (${b100.p50} / ${m100.p50} ms)` : 'n/a',
+    measured:
+      m100 && b100 ? `${(b100.p50 / m100.p50).toFixed(1)}× (${b100.p50} / ${m100.p50} ms)` : 'n/a',
     met: m100 && b100 ? b100.p50 / m100.p50 <= 3 : null,
   });
-  const real16 = httpResults.find((r) => r.target.startsWith('real server, embedded') && r.query === 'lookup' && r.connections === 16);
-  const bare16 = httpResults.find((r) => r.target.startsWith('bare Apollo') && r.query === 'lookup' && r.connections === 16);
+  const real16 = httpResults.find(
+    (r) =>
+      r.target.startsWith('real server, embedded') && r.query === 'lookup' && r.connections === 16,
+  );
+  const bare16 = httpResults.find(
+    (r) => r.target.startsWith('bare Apollo') && r.query === 'lookup' && r.connections === 16,
+  );
   goals.push({
     goal: 'HTTP lookup req/s ≥ 60% of bare in-memory Apollo at 16 connections',
-    measured: real16 && bare16 ? `${Math.round((100 * real16.reqPerSec) / bare16.reqPerSec)}% (${real16.reqPerSec} / ${bare16.reqPerSec} req/s)` : 'n/a',
+    measured:
+      real16 && bare16
+        ? `${Math.round((100 * real16.reqPerSec) / bare16.reqPerSec)}% (${real16.reqPerSec} / ${bare16.reqPerSec} req/s)`
+        : 'n/a',
     met: real16 && bare16 ? real16.reqPerSec >= 0.6 * bare16.reqPerSec : null,
   });
   for (const f of PROFILE.fanouts.filter((x) => x <= 100)) {
@@ -210,18 +312,31 @@ async function main(): Promise<void> {
     });
   }
   // autocannon counts a timeout as an error too, so socketErrors already includes timeouts.
-  const loadErrors = httpResults.reduce((sum, r) => sum + r.non2xx + r.bodyErrors + r.socketErrors, 0);
+  const loadErrors = httpResults.reduce(
+    (sum, r) => sum + r.non2xx + r.bodyErrors + r.socketErrors,
+    0,
+  );
   goals.push({
     goal: 'no errors under load (non-2xx, error bodies, socket errors incl. client timeouts)',
-    measured: httpResults.length ? `${loadErrors} over ${httpResults.reduce((s, r) => s + r.requests, 0)} requests` : 'n/a',
+    measured: httpResults.length
+      ? `${loadErrors} over ${httpResults.reduce((s, r) => s + r.requests, 0)} requests`
+      : 'n/a',
     met: httpResults.length ? loadErrors === 0 : null,
   });
 
   // ---- output ---------------------------------------------------------------
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
-  const charts = standardCharts(cells, growth, Object.fromEntries(loads.map((l) => [l.scale, l.size])), PROFILE.fanouts);
+  const charts = standardCharts(
+    cells,
+    growth,
+    Object.fromEntries(loads.map((l) => [l.scale, l.size])),
+    PROFILE.fanouts,
+  );
   const fanoutChart = charts.fanout;
   const growthChart = charts.growth;
   writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
@@ -230,8 +345,38 @@ async function main(): Promise<void> {
   copyFileSync(path.join(outDir, `${stamp}-fanout.svg`), path.join(docs, 'perf-fanout.svg'));
   copyFileSync(path.join(outDir, `${stamp}-growth.svg`), path.join(docs, 'perf-growth.svg'));
 
-  const env = { node: process.version, nodeEnv: process.env.NODE_ENV ?? '(unset)', cpus: cpus().length, cpuModel: cpus()[0]?.model, ramGb: Math.round(totalmem() / 2 ** 30), profile: PROFILE.name, seed: SEED, wallSeconds: Math.round((Date.now() - started) / 1000), peakRssMb: peakRssMb(), loadAvgStart, loadAvgEnd: loadavg()[0] };
-  writeFileSync(path.join(outDir, `${stamp}.json`), JSON.stringify({ env, profile: PROFILE, loads, fidelity: fidelityChecks, cells, growth, http: httpResults, queryProfile, goals, notRun }, null, 2));
+  const env = {
+    node: process.version,
+    nodeEnv: process.env.NODE_ENV ?? '(unset)',
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    ramGb: Math.round(totalmem() / 2 ** 30),
+    profile: PROFILE.name,
+    seed: SEED,
+    wallSeconds: Math.round((Date.now() - started) / 1000),
+    peakRssMb: peakRssMb(),
+    loadAvgStart,
+    loadAvgEnd: loadavg()[0],
+  };
+  writeFileSync(
+    path.join(outDir, `${stamp}.json`),
+    JSON.stringify(
+      {
+        env,
+        profile: PROFILE,
+        loads,
+        fidelity: fidelityChecks,
+        cells,
+        growth,
+        http: httpResults,
+        queryProfile,
+        goals,
+        notRun,
+      },
+      null,
+      2,
+    ),
+  );
   const md = [
     `# Benchmark ${stamp} (${PROFILE.name} profile)`,
     '',
@@ -245,7 +390,10 @@ async function main(): Promise<void> {
     '',
     '| scale | entities + statements | nodes | relationships | CSV ms | COPY ms | nodes+rels/s (COPY) | entities+statements/s (CSV+COPY) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...loads.map((l) => `| ${l.scale} | ${l.size} | ${l.nodes} | ${l.relationships} | ${l.csvMs} | ${l.copyMs} | ${l.itemsPerSecond} | ${l.entitiesPerSecond} |`),
+    ...loads.map(
+      (l) =>
+        `| ${l.scale} | ${l.size} | ${l.nodes} | ${l.relationships} | ${l.csvMs} | ${l.copyMs} | ${l.itemsPerSecond} | ${l.entitiesPerSecond} |`,
+    ),
     '',
     '## In-process latency (one request at a time, Apollo executeOperation)',
     '',

@@ -104,7 +104,28 @@ export interface SyntheticGraph {
   readonly counts: Record<string, number>;
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 're', 'su', 'tan', 'vo', 'zel', 'dra', 'ni', 'po', 'qua', 'rin', 'sha', 'tor', 'ul', 'ven', 'yas', 'bri', 'cor'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  're',
+  'su',
+  'tan',
+  'vo',
+  'zel',
+  'dra',
+  'ni',
+  'po',
+  'qua',
+  'rin',
+  'sha',
+  'tor',
+  'ul',
+  'ven',
+  'yas',
+  'bri',
+  'cor',
+];
 const CATEGORIES: Record<string, string[]> = {
   Person: ['minister', 'general', 'diplomat', 'analyst', 'spokesperson'],
   State: ['state'],
@@ -113,7 +134,24 @@ const CATEGORIES: Record<string, string[]> = {
   Location: ['city', 'region', 'front line', 'base'],
   Event: ['strike', 'summit', 'offensive', 'missile test', 'talks'],
 };
-const WORDS = ['troops', 'border', 'talks', 'sanctions', 'ceasefire', 'offensive', 'support', 'weapons', 'drones', 'grain', 'energy', 'security', 'alliance', 'missiles', 'negotiations', 'aid'];
+const WORDS = [
+  'troops',
+  'border',
+  'talks',
+  'sanctions',
+  'ceasefire',
+  'offensive',
+  'support',
+  'weapons',
+  'drones',
+  'grain',
+  'energy',
+  'security',
+  'alliance',
+  'missiles',
+  'negotiations',
+  'aid',
+];
 
 function shuffled<T>(list: T[], random: () => number): T[] {
   const out = [...list];
@@ -147,9 +185,16 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
 
   const nodes: SynthNode[] = [];
   const idsOf: Record<string, string[]> = {};
-  const surnames = Array.from({ length: Math.max(50, Math.round(nPersons / 20)) }, () => cap(word()));
+  const surnames = Array.from({ length: Math.max(50, Math.round(nPersons / 20)) }, () =>
+    cap(word()),
+  );
 
-  const addEntities = (label: NodeLabel, prefix: string, n: number, name: (i: number) => string) => {
+  const addEntities = (
+    label: NodeLabel,
+    prefix: string,
+    n: number,
+    name: (i: number) => string,
+  ) => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const id = `${prefix}-${i}`;
@@ -170,32 +215,64 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
   };
   addEntities('State', 'state', nStates, () => `${cap(word())}ia`);
   addEntities('Person', 'person', nPersons, () => `${cap(word())} ${pick(surnames)}`);
-  addEntities('Organization', 'org', nOrgs, () => `${cap(word())} ${pick(['Ministry', 'Alliance', 'Agency', 'Group', 'Party'])}`);
+  addEntities(
+    'Organization',
+    'org',
+    nOrgs,
+    () => `${cap(word())} ${pick(['Ministry', 'Alliance', 'Agency', 'Group', 'Party'])}`,
+  );
   addEntities('MilitaryUnit', 'unit', nUnits, (i) => `${i + 1}th ${cap(word())} Brigade`);
-  addEntities('Location', 'loc', nLocations, () => `${cap(word())} ${pick(['City', 'Region', 'Oblast', 'Base'])}`);
-  addEntities('Event', 'event', nEvents, () => `${cap(word())} ${pick(['Strike', 'Summit', 'Offensive', 'Talks'])}`);
+  addEntities(
+    'Location',
+    'loc',
+    nLocations,
+    () => `${cap(word())} ${pick(['City', 'Region', 'Oblast', 'Base'])}`,
+  );
+  addEntities(
+    'Event',
+    'event',
+    nEvents,
+    () => `${cap(word())} ${pick(['Strike', 'Summit', 'Offensive', 'Talks'])}`,
+  );
 
   const sourceIds: string[] = [];
   for (let i = 0; i < nSources; i++) {
     const id = `source-${i}`;
     nodes.push({
       label: 'Source',
-      row: nodeRow({ label: 'Source', id, title: `${cap(word())} report ${i}`, publisher: pick(['Wire', 'Daily', 'Herald', 'Times']), url: `https://example.org/${i}`, publishedAt: '2024-01-01' }),
+      row: nodeRow({
+        label: 'Source',
+        id,
+        title: `${cap(word())} report ${i}`,
+        publisher: pick(['Wire', 'Daily', 'Herald', 'Times']),
+        url: `https://example.org/${i}`,
+        publishedAt: '2024-01-01',
+      }),
     });
     sourceIds.push(id);
   }
   idsOf.Source = sourceIds;
 
   const rels: SynthRel[] = [];
-  const rel = (type: RelationshipType, fromLabel: NodeLabel, from: string, toLabel: NodeLabel, to: string, props: Row = {}) =>
-    rels.push({ type, fromLabel, toLabel, from, to, props });
+  const rel = (
+    type: RelationshipType,
+    fromLabel: NodeLabel,
+    from: string,
+    toLabel: NodeLabel,
+    to: string,
+    props: Row = {},
+  ) => rels.push({ type, fromLabel, toLabel, from, to, props });
 
   // Zipf pools: a seeded permutation decides who is popular, so popularity is
   // not tied to id or name order.
   type Ref = { label: NodeLabel; id: string };
-  const refs = (labels: NodeLabel[]): Ref[] => labels.flatMap((label) => (idsOf[label] ?? []).map((id) => ({ label, id })));
+  const refs = (labels: NodeLabel[]): Ref[] =>
+    labels.flatMap((label) => (idsOf[label] ?? []).map((id) => ({ label, id })));
   const speakers = shuffled(refs(['Person', 'Organization', 'State']), random);
-  const mentionable = shuffled(refs(['Person', 'State', 'Organization', 'MilitaryUnit', 'Location', 'Event']), random);
+  const mentionable = shuffled(
+    refs(['Person', 'State', 'Organization', 'MilitaryUnit', 'Location', 'Event']),
+    random,
+  );
   const speakerZipf = new Zipf(speakers.length, 1.1, random);
   const mentionZipf = new Zipf(mentionable.length, 1.0, random);
   const sourceZipf = new Zipf(sourceIds.length, 0.7, random);
@@ -209,10 +286,20 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
   const statementIds: string[] = [];
   for (let i = 0; i < statements; i++) {
     const id = `stmt-${i}`;
-    const words = Array.from({ length: 8 + Math.floor(random() * 12) }, () => pick(WORDS)).join(' ');
+    const words = Array.from({ length: 8 + Math.floor(random() * 12) }, () => pick(WORDS)).join(
+      ' ',
+    );
     nodes.push({
       label: 'Statement',
-      row: nodeRow({ label: 'Statement', id, name: `Statement ${i}`, text: `We will discuss ${words}.`, kind: pick(STATEMENT_KINDS), ordinal: i + 1, saidAt: random() < 0.5 ? '2024-02-24' : null }),
+      row: nodeRow({
+        label: 'Statement',
+        id,
+        name: `Statement ${i}`,
+        text: `We will discuss ${words}.`,
+        kind: pick(STATEMENT_KINDS),
+        ordinal: i + 1,
+        saidAt: random() < 0.5 ? '2024-02-24' : null,
+      }),
     });
     statementIds.push(id);
     const speaker = speakers[speakerZipf.next()] as Ref;
@@ -236,7 +323,15 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
     const id = `estimate-${i}`;
     nodes.push({
       label: 'Estimate',
-      row: nodeRow({ label: 'Estimate', id, name: `Estimate ${i}`, value: Math.round(random() * 100000), unit: pick(['troops', 'drones', 'tanks']), qualifier: pick(['around', 'at least']), scope: null }),
+      row: nodeRow({
+        label: 'Estimate',
+        id,
+        name: `Estimate ${i}`,
+        value: Math.round(random() * 100000),
+        unit: pick(['troops', 'drones', 'tanks']),
+        qualifier: pick(['around', 'at least']),
+        scope: null,
+      }),
     });
     const subject = mentionable[mentionZipf.next()] as Ref;
     rel('ESTIMATES', 'Estimate', id, subject.label, subject.id);
@@ -245,11 +340,19 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
 
   for (const unit of idsOf.MilitaryUnit ?? []) {
     rel('BELONGS_TO', 'MilitaryUnit', unit, 'State', states[statesZipf.next()] as string);
-    if (random() < 0.5) rel('DEPLOYED_TO', 'MilitaryUnit', unit, 'Location', pick(locations), { status: pick(['deployed', 'reported']), asOf: '2024' });
-    if (random() < 0.1) rel('TRAINED_BY', 'MilitaryUnit', unit, 'State', pick(states), { disciplines: ['artillery', 'drones'] });
+    if (random() < 0.5)
+      rel('DEPLOYED_TO', 'MilitaryUnit', unit, 'Location', pick(locations), {
+        status: pick(['deployed', 'reported']),
+        asOf: '2024',
+      });
+    if (random() < 0.1)
+      rel('TRAINED_BY', 'MilitaryUnit', unit, 'State', pick(states), {
+        disciplines: ['artillery', 'drones'],
+      });
   }
   locations.forEach((loc, i) => {
-    if (i > 10 && random() < 0.2) rel('LOCATED_IN', 'Location', loc, 'Location', locations[Math.floor(random() * i)] as string);
+    if (i > 10 && random() < 0.2)
+      rel('LOCATED_IN', 'Location', loc, 'Location', locations[Math.floor(random() * i)] as string);
     else rel('LOCATED_IN', 'Location', loc, 'State', states[statesZipf.next()] as string);
   });
   for (const event of idsOf.Event ?? []) {
@@ -259,19 +362,39 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
     for (let k = 0, n = 1 + Math.floor(random() * 4); k < n; k++) who.add(participantZipf.next());
     for (const p of who) {
       const ref = participants[p] as Ref;
-      rel('PARTICIPATED_IN', ref.label, ref.id, 'Event', event, { role: pick(['attacker', 'host', 'participant']) });
+      rel('PARTICIPATED_IN', ref.label, ref.id, 'Event', event, {
+        role: pick(['attacker', 'host', 'participant']),
+      });
     }
-    if (random() < 0.5) rel('REPORTED_IN', 'Event', event, 'Source', sourceIds[sourceZipf.next()] as string);
+    if (random() < 0.5)
+      rel('REPORTED_IN', 'Event', event, 'Source', sourceIds[sourceZipf.next()] as string);
   }
   for (const person of idsOf.Person ?? []) {
     if (random() < 0.3) {
-      if (random() < 0.5) rel('HOLDS_ROLE', 'Person', person, 'State', pick(states), { title: 'Minister', since: '2020', until: null });
-      else rel('HOLDS_ROLE', 'Person', person, 'Organization', pick(orgs), { title: 'Director', since: '2021', until: null });
+      if (random() < 0.5)
+        rel('HOLDS_ROLE', 'Person', person, 'State', pick(states), {
+          title: 'Minister',
+          since: '2020',
+          until: null,
+        });
+      else
+        rel('HOLDS_ROLE', 'Person', person, 'Organization', pick(orgs), {
+          title: 'Director',
+          since: '2021',
+          until: null,
+        });
     }
   }
   orgs.forEach((org, i) => {
     if (random() < 0.5) {
-      if (i > 0 && random() < 0.3) rel('PART_OF', 'Organization', org, 'Organization', orgs[Math.floor(random() * i)] as string);
+      if (i > 0 && random() < 0.3)
+        rel(
+          'PART_OF',
+          'Organization',
+          org,
+          'Organization',
+          orgs[Math.floor(random() * i)] as string,
+        );
       else rel('PART_OF', 'Organization', org, 'State', pick(states));
     }
   });
@@ -279,7 +402,12 @@ export function generateGraph(size: number, seed = 42): SyntheticGraph {
     const others = new Set<number>();
     for (let k = 0; k < 3; k++) others.add(Math.floor(random() * nStates));
     others.delete(i);
-    for (const o of others) rel('RELATION', 'State', state, 'State', states[o] as string, { kind: pick(RELATION_KINDS), since: '2000', description: null });
+    for (const o of others)
+      rel('RELATION', 'State', state, 'State', states[o] as string, {
+        kind: pick(RELATION_KINDS),
+        since: '2000',
+        description: null,
+      });
   });
 
   // Scenario ids: random persons for lookups, the top speaker as hub, two
@@ -360,7 +488,9 @@ export async function bulkLoad(graph: Graph, data: SyntheticGraph): Promise<Load
     for (const r of data.rels) {
       const spec: RelationshipSpec = RELATIONSHIPS[r.type];
       const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
-      const line = [r.from, r.to, ...Object.keys(spec.properties).map((p) => csvField(r.props[p]))].map((v, i) => (i < 2 ? csvField(v) : v)).join(',');
+      const line = [r.from, r.to, ...Object.keys(spec.properties).map((p) => csvField(r.props[p]))]
+        .map((v, i) => (i < 2 ? csvField(v) : v))
+        .join(',');
       const lines = byPair.get(key) ?? [];
       lines.push(line);
       byPair.set(key, lines);
@@ -374,7 +504,10 @@ export async function bulkLoad(graph: Graph, data: SyntheticGraph): Promise<Load
     }
     const t1 = performance.now();
     for (const f of files) {
-      await port.runSchemaStatement({ name: `bench/copy-${f.table}`, text: `COPY ${f.table} FROM '${f.file}' (${f.options}header=false)` });
+      await port.runSchemaStatement({
+        name: `bench/copy-${f.table}`,
+        text: `COPY ${f.table} FROM '${f.file}' (${f.options}header=false)`,
+      });
     }
     const t2 = performance.now();
     const items = data.nodes.length + data.rels.length;

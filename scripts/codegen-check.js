@@ -24,7 +24,9 @@ async function main() {
     return current !== o.content;
   });
   if (stale.length > 0) {
-    console.error(`Generated types are stale: ${stale.map((o) => o.filename).join(', ')}. Run \`npm run codegen\` and commit the result.`);
+    console.error(
+      `Generated types are stale: ${stale.map((o) => o.filename).join(', ')}. Run \`npm run codegen\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log(`codegen: ${outputs.length} generated file(s) up to date`);

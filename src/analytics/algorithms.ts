@@ -29,7 +29,14 @@ export function centrality(graph: Projection, measure: CentralityMeasure): Score
       return degreeCentrality(graph);
     case 'PAGERANK':
       // Weighted: two entities mentioned together in ten statements are closer than in one.
-      return graph.order === 0 ? {} : pagerank(graph, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 200, tolerance: 1e-9 });
+      return graph.order === 0
+        ? {}
+        : pagerank(graph, {
+            getEdgeWeight: 'weight',
+            alpha: 0.85,
+            maxIterations: 200,
+            tolerance: 1e-9,
+          });
     case 'BETWEENNESS':
       if (graph.order > BETWEENNESS_MAX_NODES) {
         throw new AnalyticsInputError(

@@ -32,18 +32,31 @@ export const ANALYST_QUERY_NAME = 'analyst/query';
  * then the engine runs it in a read-only transaction (`untrusted`). Engine
  * failures come back as `GraphError`s carrying the engine's message.
  */
-export async function runAnalystQuery(graph: Graph, input: AnalystQuery, limits: AnalystLimits): Promise<AnalystResult> {
+export async function runAnalystQuery(
+  graph: Graph,
+  input: AnalystQuery,
+  limits: AnalystLimits,
+): Promise<AnalystResult> {
   assertReadOnly(input.query);
   const started = performance.now();
   // One row more than the cap tells whether the cap cut anything.
-  const rows = await graph.port.read({ name: ANALYST_QUERY_NAME, text: input.query }, input.params, {
-    timeoutMs: limits.timeoutMs,
-    maxRows: limits.maxRows + 1,
-    untrusted: true,
-  });
+  const rows = await graph.port.read(
+    { name: ANALYST_QUERY_NAME, text: input.query },
+    input.params,
+    {
+      timeoutMs: limits.timeoutMs,
+      maxRows: limits.maxRows + 1,
+      untrusted: true,
+    },
+  );
   const truncated = rows.length > limits.maxRows;
   const kept = truncated ? rows.slice(0, limits.maxRows) : rows;
-  return { columns: columnsOf(kept), rows: kept, truncated, elapsedMs: Math.round((performance.now() - started) * 10) / 10 };
+  return {
+    columns: columnsOf(kept),
+    rows: kept,
+    truncated,
+    elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
 }
 
 /** Column names in RETURN order, as the engines give them in each row. */

@@ -6,7 +6,13 @@
  * writes, or restarts.
  */
 import { type Graph, type ReadQueries, createQueries } from '../graph';
-import { type CentralityMeasure, type CommunityResult, type Scores, centrality, communities } from './algorithms';
+import {
+  type CentralityMeasure,
+  type CommunityResult,
+  type Scores,
+  centrality,
+  communities,
+} from './algorithms';
 import { type Projection, type ProjectionName, fetchProjection } from './projections';
 
 /** A computed answer with where and when it came from. */
@@ -28,7 +34,9 @@ export class GraphAnalytics {
   private readonly queries: ReadQueries;
 
   constructor(private readonly graph: Graph) {
-    this.queries = graph.queryLayer ? graph.queryLayer(graph.port) : createQueries(graph.port, graph.cypher);
+    this.queries = graph.queryLayer
+      ? graph.queryLayer(graph.port)
+      : createQueries(graph.port, graph.cypher);
   }
 
   /** The current graph version. */
@@ -37,7 +45,9 @@ export class GraphAnalytics {
   }
 
   centrality(projection: ProjectionName, measure: CentralityMeasure): Promise<Computed<Scores>> {
-    return this.cached(`centrality:${projection}:${measure}`, projection, (g) => centrality(g, measure));
+    return this.cached(`centrality:${projection}:${measure}`, projection, (g) =>
+      centrality(g, measure),
+    );
   }
 
   communities(projection: ProjectionName): Promise<Computed<CommunityResult>> {
@@ -48,7 +58,11 @@ export class GraphAnalytics {
     return this.cached(`projection:${name}`, null, async () => fetchProjection(this.queries, name));
   }
 
-  private cached<T>(key: string, projection: ProjectionName | null, compute: (g: Projection) => T | Promise<T>): Promise<Computed<T>> {
+  private cached<T>(
+    key: string,
+    projection: ProjectionName | null,
+    compute: (g: Projection) => T | Promise<T>,
+  ): Promise<Computed<T>> {
     const version = this.graphVersion;
     if (version !== this.version) {
       this.work.clear();
@@ -59,10 +73,18 @@ export class GraphAnalytics {
       entry = (async () => {
         const started = performance.now();
         // A projection is computed from nothing; an algorithm from its (cached) projection.
-        const source = projection ? (await this.projection(projection)).value : (undefined as unknown as Projection);
+        const source = projection
+          ? (await this.projection(projection)).value
+          : (undefined as unknown as Projection);
         const value = await compute(source);
         const g = projection ? source : (value as unknown as Projection);
-        return { value, graphVersion: version, nodeCount: g.order, edgeCount: g.size, computedMs: Math.round((performance.now() - started) * 10) / 10 };
+        return {
+          value,
+          graphVersion: version,
+          nodeCount: g.order,
+          edgeCount: g.size,
+          computedMs: Math.round((performance.now() - started) * 10) / 10,
+        };
       })();
       this.work.set(key, entry);
       // A failure is not cached: the next question tries again.

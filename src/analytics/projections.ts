@@ -47,7 +47,10 @@ export interface ProjectionEdge {
 export type Projection = Graph<Record<string, never>, ProjectionEdge>;
 
 /** Builds a projection from links; each repetition of a link adds 1 to its weight. Self-links are dropped. */
-export function projectionFromLinks(type: ProjectionSpec['type'], links: Iterable<Link>): Projection {
+export function projectionFromLinks(
+  type: ProjectionSpec['type'],
+  links: Iterable<Link>,
+): Projection {
   const graph: Projection = new Graph({ type, multi: false, allowSelfLoops: false });
   for (const [source, target] of links) {
     if (source === target) continue;
@@ -59,8 +62,14 @@ export function projectionFromLinks(type: ProjectionSpec['type'], links: Iterabl
 }
 
 /** Fetches projection `name` in one query and builds it. */
-export async function fetchProjection(queries: ReadQueries, name: ProjectionName): Promise<Projection> {
+export async function fetchProjection(
+  queries: ReadQueries,
+  name: ProjectionName,
+): Promise<Projection> {
   const spec = PROJECTIONS[name];
   const rows = await queries.projectionRows(spec.query);
-  return projectionFromLinks(spec.type, rows.flatMap((row) => spec.linksOf(row)));
+  return projectionFromLinks(
+    spec.type,
+    rows.flatMap((row) => spec.linksOf(row)),
+  );
 }

@@ -9,7 +9,13 @@
  * text means comments, case, backticks and string contents cannot hide a
  * clause or fake one.
  */
-import { getDebugTree, highlightSyntax, isNotParamError, lintCypherQuery, type SimpleTree } from '@neo4j-cypher/language-support';
+import {
+  getDebugTree,
+  highlightSyntax,
+  isNotParamError,
+  lintCypherQuery,
+  type SimpleTree,
+} from '@neo4j-cypher/language-support';
 
 export const CypherRefusalCode = {
   /** The parser could not read the query; the message says where. */
@@ -178,10 +184,14 @@ function remember(query: string, verdict: CypherRefusedError | null): void {
 }
 
 function check(query: string): void {
-  if (query.trim() === '') throw new CypherRefusedError(CypherRefusalCode.NOT_ONE_STATEMENT, 'The query is empty.');
+  if (query.trim() === '')
+    throw new CypherRefusedError(CypherRefusalCode.NOT_ONE_STATEMENT, 'The query is empty.');
   // Parameters are the engine's business: it reports a missing one with its own message.
   const errors = lintCypherQuery(query, {})
-    .diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }))
+    .diagnostics.map((d) => ({
+      ...d,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+    }))
     .filter((d) => d.severity === 1 && isNotParamError(d));
   const [error] = errors;
   if (error) {
@@ -204,7 +214,11 @@ function check(query: string): void {
   // could not place end up directly under the statement instead of in a query.
   const [statement] = statements as [SimpleTree];
   const parts = (statement.children ?? []).filter((c) => c.name !== ';');
-  if (parts.length !== 1 || !isRule(parts[0] as SimpleTree) || !['preparsedStatement', 'consoleCommand'].includes((parts[0] as SimpleTree).name)) {
+  if (
+    parts.length !== 1 ||
+    !isRule(parts[0] as SimpleTree) ||
+    !['preparsedStatement', 'consoleCommand'].includes((parts[0] as SimpleTree).name)
+  ) {
     throw new CypherRefusedError(
       CypherRefusalCode.SYNTAX_ERROR,
       `Cypher syntax error: the parser could not read "${tokensOf(statement).slice(0, 8).join(' ')}" as a query.`,
@@ -213,7 +227,10 @@ function check(query: string): void {
   // Some input the parser skips without any diagnostic (`S\u0045T n.name = 1` after
   // a MATCH): every token the lexer saw, comments aside, must be in the tree.
   const lexed = highlightSyntax(query).filter((t) => t.tokenType !== 'comment' && t.token !== ';');
-  const next = firstUnparsed(lexed.map((t) => t.token), tokensOf(statement));
+  const next = firstUnparsed(
+    lexed.map((t) => t.token),
+    tokensOf(statement),
+  );
   if (next < lexed.length) {
     throw new CypherRefusedError(
       CypherRefusalCode.SYNTAX_ERROR,

@@ -170,7 +170,10 @@ async function main(): Promise<void> {
           return out;
         })
       : await statements.reduce<Promise<Row[][]>>(
-          async (acc, statement) => [...(await acc), await graph.port.read(statement, params, { untrusted: readOnly })],
+          async (acc, statement) => [
+            ...(await acc),
+            await graph.port.read(statement, params, { untrusted: readOnly }),
+          ],
           Promise.resolve([]),
         );
     const ms = Math.round(performance.now() - started);

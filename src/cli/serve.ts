@@ -23,8 +23,12 @@ async function main(): Promise<void> {
   try {
     graph = await bootstrapGraph(config.graph, { seedIfEmpty: config.seedOnStart, logger });
   } catch (error) {
-    const message = isGraphError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
-    process.stderr.write(`Cannot start: the ${config.graph.engine} graph at ${where} failed to open. ${message}\n`);
+    const message = isGraphError(error)
+      ? `${error.code}: ${error.message}`
+      : (error as Error).message;
+    process.stderr.write(
+      `Cannot start: the ${config.graph.engine} graph at ${where} failed to open. ${message}\n`,
+    );
     process.exit(1);
   }
   const server = await startHttpServer(config, graph, logger);
@@ -35,9 +39,13 @@ async function main(): Promise<void> {
       `PLAYGROUND=true: GraphiQL is served at ${server.url} in production, with introspection ${config.introspection ? 'on' : 'off'}`,
     );
   }
-  process.stdout.write(`\nKnowledge graph API ready at ${server.url} (engine: ${config.graph.engine}, ${where})\n`);
-  if (config.playground) process.stdout.write(`GraphiQL playground: ${server.url} (open it in a browser)\n`);
-  if (!config.production) process.stdout.write(`Explorer: ${server.url.replace(/\/graphql$/, '/explorer')}\n\n`);
+  process.stdout.write(
+    `\nKnowledge graph API ready at ${server.url} (engine: ${config.graph.engine}, ${where})\n`,
+  );
+  if (config.playground)
+    process.stdout.write(`GraphiQL playground: ${server.url} (open it in a browser)\n`);
+  if (!config.production)
+    process.stdout.write(`Explorer: ${server.url.replace(/\/graphql$/, '/explorer')}\n\n`);
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -9,7 +9,10 @@ const int = (name: string, min: number, max: number, fallback: number) =>
       if (v === undefined || v.trim() === '') return fallback;
       const n = Number(v);
       if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(v)})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(v)})`,
+        });
         return z.NEVER;
       }
       return n;
@@ -23,14 +26,22 @@ const bool = (name: string) =>
       if (v === undefined || v.trim() === '') return undefined;
       if (/^(true|1|yes)$/i.test(v)) return true;
       if (/^(false|0|no)$/i.test(v)) return false;
-      ctx.addIssue({ code: 'custom', message: `${name} must be true or false (got ${JSON.stringify(v)})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be true or false (got ${JSON.stringify(v)})`,
+      });
       return z.NEVER;
     });
 
 const ENV = z.object({
   PORT: int('PORT', 0, 65535, 4000),
   HOST: z.string().optional().default('0.0.0.0'),
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' }).optional().default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      message: 'NODE_ENV must be development, production or test',
+    })
+    .optional()
+    .default('development'),
   NEO4J_URI: z
     .string()
     .optional()
@@ -40,11 +51,19 @@ const ENV = z.object({
   NEO4J_USER: z.string().optional().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional().default('neo4j'),
-  EMBEDDED_DB_PATH: z.string().min(1, 'EMBEDDED_DB_PATH must not be empty').optional().default('./data/graph.lbug'),
+  EMBEDDED_DB_PATH: z
+    .string()
+    .min(1, 'EMBEDDED_DB_PATH must not be empty')
+    .optional()
+    .default('./data/graph.lbug'),
   EMBEDDED_BUFFER_POOL_MB: int('EMBEDDED_BUFFER_POOL_MB', 64, 1_048_576, 512),
-  EMBEDDED_MAX_DB_SIZE_GB: int('EMBEDDED_MAX_DB_SIZE_GB', 1, 4096, 16).refine((n) => (n & (n - 1)) === 0, {
-    message: 'EMBEDDED_MAX_DB_SIZE_GB must be a power of 2 (1, 2, 4, … 4096), as LadybugDB requires',
-  }),
+  EMBEDDED_MAX_DB_SIZE_GB: int('EMBEDDED_MAX_DB_SIZE_GB', 1, 4096, 16).refine(
+    (n) => (n & (n - 1)) === 0,
+    {
+      message:
+        'EMBEDDED_MAX_DB_SIZE_GB must be a power of 2 (1, 2, 4, … 4096), as LadybugDB requires',
+    },
+  ),
   EMBEDDED_CHECKPOINT_KB: int('EMBEDDED_CHECKPOINT_KB', 16, 1_048_576, 256),
   EMBEDDED_JOURNAL: bool('EMBEDDED_JOURNAL'),
   EMBEDDED_STORAGE_RESERVE_MB: int('EMBEDDED_STORAGE_RESERVE_MB', 0, 1_048_576, 64),
@@ -57,13 +76,18 @@ const ENV = z.object({
   ANALYST_TOKEN: z
     .string()
     .optional()
-    .refine((v) => !v || v.length >= 16, { message: 'ANALYST_TOKEN must be at least 16 characters' }),
+    .refine((v) => !v || v.length >= 16, {
+      message: 'ANALYST_TOKEN must be at least 16 characters',
+    }),
   CYPHER_MAX_ROWS: int('CYPHER_MAX_ROWS', 1, 1_000_000, 5_000),
   CYPHER_RATE_LIMIT: int('CYPHER_RATE_LIMIT', 1, 1_000_000, 120),
   CORS_ORIGINS: z.string().optional().default(''),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-  }).optional().default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .optional()
+    .default('info'),
   QUERY_TIMEOUT_MS: int('QUERY_TIMEOUT_MS', 10, 600_000, 10_000),
   READY_TIMEOUT_MS: int('READY_TIMEOUT_MS', 10, 60_000, 2_000),
   MAX_DEPTH: int('MAX_DEPTH', 1, 100, 8),
@@ -93,7 +117,12 @@ export interface Config {
   readonly logLevel: string;
   readonly queryTimeoutMs: number;
   readonly readyTimeoutMs: number;
-  readonly limits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxTokens: number; readonly maxCost: number };
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+    readonly maxCost: number;
+  };
   readonly bodyLimitBytes: number;
   readonly introspection: boolean;
   /** GraphiQL at GET /graphql for browsers: on in development, and in production only with PLAYGROUND=true. */
@@ -117,7 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.NEO4J_URI && !e.NEO4J_PASSWORD) {
-    throw new ConfigError('Invalid configuration: NEO4J_PASSWORD is required when NEO4J_URI is set.');
+    throw new ConfigError(
+      'Invalid configuration: NEO4J_PASSWORD is required when NEO4J_URI is set.',
+    );
   }
   const production = e.NODE_ENV === 'production';
   const playground = e.PLAYGROUND ?? !production;
@@ -151,11 +182,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiToken: e.API_TOKEN || undefined,
     analystToken: e.ANALYST_TOKEN || undefined,
     cypher: { maxRows: e.CYPHER_MAX_ROWS, ratePerMinute: e.CYPHER_RATE_LIMIT },
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
-    limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxTokens: e.MAX_TOKENS, maxCost: e.MAX_COST },
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxCost: e.MAX_COST,
+    },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     // A playground without introspection has no docs or completion, so PLAYGROUND=true turns it on too.
     introspection: e.INTROSPECTION ?? (playground || !production),

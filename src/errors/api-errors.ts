@@ -18,7 +18,11 @@ export const ApiErrorCode = {
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 
 abstract class ApiError extends GraphQLError {
-  protected constructor(message: string, code: ApiErrorCode, extensions: Record<string, unknown> = {}) {
+  protected constructor(
+    message: string,
+    code: ApiErrorCode,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { code, ...extensions } });
   }
 }

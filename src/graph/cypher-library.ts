@@ -35,7 +35,11 @@ export function readCypherFiles(dir: string = CYPHER_DIR): CypherFile[] {
 }
 
 function parseFileName(dir: string, file: string): CypherFile {
-  const relative = path.relative(dir, file).split(path.sep).join('/').replace(/\.cypher$/, '');
+  const relative = path
+    .relative(dir, file)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.cypher$/, '');
   const engine = ENGINES.find((e) => relative.endsWith(`.${e}`));
   const name = engine ? relative.slice(0, -(engine.length + 1)) : relative;
   return { name, variant: engine ?? 'shared', file, text: readFileSync(file, 'utf8').trim() };
@@ -108,15 +112,24 @@ export class CypherLibrary {
   render(name: string, slots: Readonly<Record<string, string>>): CypherQuery {
     const template = this.texts.get(name);
     if (template === undefined) {
-      throw new GraphError(GraphErrorCode.QUERY_NOT_FOUND, `No Cypher query named "${name}" in cypher/.`);
+      throw new GraphError(
+        GraphErrorCode.QUERY_NOT_FOUND,
+        `No Cypher query named "${name}" in cypher/.`,
+      );
     }
     const text = template.replace(SLOT, (_match, slot: string) => {
       const value = slots[slot];
       if (value === undefined) {
-        throw new GraphError(GraphErrorCode.QUERY_NOT_FOUND, `Query "${name}" needs a value for {{${slot}}}.`);
+        throw new GraphError(
+          GraphErrorCode.QUERY_NOT_FOUND,
+          `Query "${name}" needs a value for {{${slot}}}.`,
+        );
       }
       if (!SLOT_VALUE.test(value)) {
-        throw new GraphError(GraphErrorCode.QUERY_FAILED, `Refusing slot value ${JSON.stringify(value)} in "${name}".`);
+        throw new GraphError(
+          GraphErrorCode.QUERY_FAILED,
+          `Refusing slot value ${JSON.stringify(value)} in "${name}".`,
+        );
       }
       return value;
     });

@@ -1,5 +1,10 @@
 import { CypherLibrary } from './cypher-library';
-import { type EmbeddedSettings, type GraphConfig, appliesSchemaOnOpen, graphEngine } from './engines';
+import {
+  type EmbeddedSettings,
+  type GraphConfig,
+  appliesSchemaOnOpen,
+  graphEngine,
+} from './engines';
 import type { GraphPort } from './port';
 import type { GraphQueries, QueryPort } from './queries/cypher-queries';
 import { QUERY_NAMES } from './queries/query-names';
@@ -26,7 +31,10 @@ export interface Graph {
  * connection. Engines whose registry entry says `schemaOnOpen` get their
  * schema here.
  */
-export async function openGraph(config: GraphConfig, requiredQueries: readonly string[] = QUERY_NAMES): Promise<Graph> {
+export async function openGraph(
+  config: GraphConfig,
+  requiredQueries: readonly string[] = QUERY_NAMES,
+): Promise<Graph> {
   const engine = graphEngine(config);
   const cypher = new CypherLibrary(config.engine);
   cypher.requireAll(requiredQueries);
@@ -72,10 +80,16 @@ export async function applySchema(graph: Graph): Promise<number> {
 export async function pingGraph(graph: Graph, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the graph engine did not answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`the graph engine did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   try {
-    await Promise.race([graph.port.read(graph.cypher.get('health/ping'), {}, { timeoutMs }), deadline]);
+    await Promise.race([
+      graph.port.read(graph.cypher.get('health/ping'), {}, { timeoutMs }),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
   }

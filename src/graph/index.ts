@@ -12,7 +12,13 @@ export {
   graphLocation,
   redactGraphConfig,
 } from './engines';
-export type { EmbeddedConfig, EmbeddedSettings, GraphConfig, GraphEngine, Neo4jConfig } from './engines';
+export type {
+  EmbeddedConfig,
+  EmbeddedSettings,
+  GraphConfig,
+  GraphEngine,
+  Neo4jConfig,
+} from './engines';
 export { listSnapshots, snapshotIntact } from './embedded/snapshots';
 export type { SnapshotInfo } from './embedded/snapshots';
 export { CypherLibrary, readCypherFiles, slotsOf, CYPHER_DIR } from './cypher-library';
@@ -22,5 +28,14 @@ export type { CypherQuery, EngineKind, GraphPort, GraphTransaction, RunOptions }
 export { QueryStats } from './query-stats';
 export type { QueryObserver, QueryStat } from './query-stats';
 export { isGraphNode, isGraphRelationship } from './values';
-export type { GraphNode, GraphPath, GraphRelationship, GraphValue, Params, ParamValue, Properties, Row } from './values';
+export type {
+  GraphNode,
+  GraphPath,
+  GraphRelationship,
+  GraphValue,
+  Params,
+  ParamValue,
+  Properties,
+  Row,
+} from './values';
 export * from './queries';

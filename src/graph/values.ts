@@ -43,7 +43,8 @@ export interface GraphPath {
 export type Row = Record<string, GraphValue>;
 
 /** Parameter values accepted by every engine. */
-export type ParamValue = null | boolean | number | string | ParamValue[] | { [key: string]: ParamValue };
+export type ParamValue =
+  null | boolean | number | string | ParamValue[] | { [key: string]: ParamValue };
 export type Params = Record<string, ParamValue>;
 
 export function isGraphNode(value: unknown): value is GraphNode {
@@ -51,13 +52,20 @@ export function isGraphNode(value: unknown): value is GraphNode {
 }
 
 export function isGraphRelationship(value: unknown): value is GraphRelationship {
-  return typeof value === 'object' && value !== null && (value as GraphRelationship).kind === 'relationship';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as GraphRelationship).kind === 'relationship'
+  );
 }
 
 /** Converts an engine integer to a JS number, refusing values that would round. */
 export function safeInteger(value: bigint | number, context: string): number {
   const asNumber = Number(value);
-  if (!Number.isSafeInteger(asNumber) || (typeof value === 'bigint' && BigInt(asNumber) !== value)) {
+  if (
+    !Number.isSafeInteger(asNumber) ||
+    (typeof value === 'bigint' && BigInt(asNumber) !== value)
+  ) {
     throw new GraphError(
       GraphErrorCode.INTEGER_OUT_OF_RANGE,
       `Integer ${String(value)} in ${context} is outside JavaScript's safe range (±${Number.MAX_SAFE_INTEGER}); ` +

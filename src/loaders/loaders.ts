@@ -54,7 +54,11 @@ export class Loaders {
   }
 
   /** The loader `name` (for metrics) of one `variant` (its arguments), created on first use. */
-  private loader<V>(name: string, variant: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  private loader<V>(
+    name: string,
+    variant: string,
+    batch: (ids: readonly string[]) => Promise<V[]>,
+  ): DataLoader<string, V> {
     const key = `${name}:${variant}`;
     let loader = this.byKey.get(key) as DataLoader<string, V> | undefined;
     if (!loader) {

@@ -61,4 +61,3 @@ export const TRAVERSALS: Readonly<Record<TraversalName, Traversal>> = traversals
 export function narrowed(traversal: Traversal, label: EntityLabel | undefined): Traversal {
   return label ? { ...traversal, nodeLabels: [label] } : traversal;
 }
-

@@ -4,7 +4,17 @@ import { isRelationshipType, relationshipSpec } from './graph-model';
  * `GraphEdge.properties`: null for a type without properties (or when there is
  * no relationship), otherwise the set properties only.
  */
-export function edgeProperties(type: string, properties: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown> | null {
-  if (!properties || !isRelationshipType(type) || Object.keys(relationshipSpec(type).properties).length === 0) return null;
-  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== null && value !== undefined));
+export function edgeProperties(
+  type: string,
+  properties: Readonly<Record<string, unknown>> | null | undefined,
+): Record<string, unknown> | null {
+  if (
+    !properties ||
+    !isRelationshipType(type) ||
+    Object.keys(relationshipSpec(type).properties).length === 0
+  )
+    return null;
+  return Object.fromEntries(
+    Object.entries(properties).filter(([, value]) => value !== null && value !== undefined),
+  );
 }

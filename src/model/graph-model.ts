@@ -106,7 +106,11 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
 export type PropertySpec =
   | { readonly kind: 'text'; readonly max: number }
   | { readonly kind: 'date'; readonly max: number }
-  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly requiredOnCreate?: boolean }
+  | {
+      readonly kind: 'enum';
+      readonly values: readonly string[];
+      readonly requiredOnCreate?: boolean;
+    }
   | { readonly kind: 'list'; readonly maxItems: number; readonly itemMax: number };
 
 /** The stored column type of each property kind. */
@@ -204,7 +208,11 @@ export const RELATIONSHIPS = {
     traversals: {
       sourcesReporting: { direction: 'outgoing' },
       // Events are reported in sources too; the field lists statements only.
-      statementsReportedIn: { direction: 'incoming', orderKey: 'ordinal', nodeLabels: ['Statement'] },
+      statementsReportedIn: {
+        direction: 'incoming',
+        orderKey: 'ordinal',
+        nodeLabels: ['Statement'],
+      },
     },
   },
   BELONGS_TO: {
@@ -234,7 +242,10 @@ export const RELATIONSHIPS = {
       since: date,
       description: text(1000),
     },
-    traversals: { relationsFrom: { direction: 'outgoing' }, relationsTo: { direction: 'incoming' } },
+    traversals: {
+      relationsFrom: { direction: 'outgoing' },
+      relationsTo: { direction: 'incoming' },
+    },
   },
   ESTIMATES: {
     endpoints: pairs(['Estimate'], ENTITY_LABELS),
@@ -257,7 +268,10 @@ export const RELATIONSHIPS = {
   PARTICIPATED_IN: {
     endpoints: pairs(PARTICIPANTS, ['Event']),
     properties: { role: text() },
-    traversals: { eventsParticipatedIn: { direction: 'outgoing' }, participantsOf: { direction: 'incoming' } },
+    traversals: {
+      eventsParticipatedIn: { direction: 'outgoing' },
+      participantsOf: { direction: 'incoming' },
+    },
   },
   OCCURRED_IN: {
     endpoints: pairs(['Event'], PLACES),
@@ -285,7 +299,10 @@ export const LINKABLE_TYPES = RELATIONSHIP_TYPES.filter((t) => !relationshipSpec
 /** The stored columns of a relationship type: its properties' column types. */
 export function relationshipColumns(type: RelationshipType): Record<string, PropertyType> {
   return Object.fromEntries(
-    Object.entries(relationshipSpec(type).properties).map(([key, p]) => [key, COLUMN_TYPE_OF_KIND[p.kind]]),
+    Object.entries(relationshipSpec(type).properties).map(([key, p]) => [
+      key,
+      COLUMN_TYPE_OF_KIND[p.kind],
+    ]),
   );
 }
 
@@ -321,13 +338,17 @@ export function allowsEndpoints(type: RelationshipType, from: NodeLabel, to: Nod
 /** Every property key the model uses, for the Cypher linter's schema. */
 export function allPropertyKeys(): string[] {
   const keys = new Set<string>();
-  for (const props of Object.values(NODE_PROPERTIES)) Object.keys(props).forEach((k) => keys.add(k));
-  for (const type of RELATIONSHIP_TYPES) Object.keys(relationshipSpec(type).properties).forEach((k) => keys.add(k));
+  for (const props of Object.values(NODE_PROPERTIES))
+    Object.keys(props).forEach((k) => keys.add(k));
+  for (const type of RELATIONSHIP_TYPES)
+    Object.keys(relationshipSpec(type).properties).forEach((k) => keys.add(k));
   return [...keys].sort();
 }
 
 /** The lower-cased text that search matches against. */
-export function searchTextOf(...parts: Array<string | null | undefined | readonly string[]>): string {
+export function searchTextOf(
+  ...parts: Array<string | null | undefined | readonly string[]>
+): string {
   return parts
     .flat()
     .filter((p): p is string => typeof p === 'string' && p.length > 0)

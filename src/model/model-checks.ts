@@ -6,11 +6,7 @@
  * disagree. `test/unit/relationship-model.test.ts` runs these checks, so a
  * type added to the model without its DDL or SDL fails there, by name.
  */
-import {
-  COLUMN_TYPE_OF_KIND,
-  type PropertySpec,
-  type RelationshipSpec,
-} from './graph-model';
+import { COLUMN_TYPE_OF_KIND, type PropertySpec, type RelationshipSpec } from './graph-model';
 
 /** A relationship table of the embedded DDL. */
 export interface RelTable {
@@ -75,29 +71,45 @@ export function parseEmbeddedDdl(statements: readonly string[]) {
 }
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
-const same = (a: Iterable<string>, b: Iterable<string>): boolean => sorted(a).join() === sorted(b).join();
+const same = (a: Iterable<string>, b: Iterable<string>): boolean =>
+  sorted(a).join() === sorted(b).join();
 
 function ddlProblems(type: string, spec: RelationshipSpec, table: RelTable | undefined): string[] {
   const fix = `fix its CREATE REL TABLE in cypher/schema/create.embedded.cypher`;
-  if (!table) return [`${type} has no relationship table in the embedded DDL; add CREATE REL TABLE IF NOT EXISTS ${type}(...) to cypher/schema/create.embedded.cypher.`];
+  if (!table)
+    return [
+      `${type} has no relationship table in the embedded DDL; add CREATE REL TABLE IF NOT EXISTS ${type}(...) to cypher/schema/create.embedded.cypher.`,
+    ];
   const problems: string[] = [];
   const pairs = spec.endpoints.map(([f, t]) => `${f}->${t}`);
   if (!same(pairs, table.pairs)) {
-    problems.push(`${type}: the model links ${sorted(pairs).join(', ')} but the embedded DDL has ${sorted(table.pairs).join(', ')}; ${fix}.`);
+    problems.push(
+      `${type}: the model links ${sorted(pairs).join(', ')} but the embedded DDL has ${sorted(table.pairs).join(', ')}; ${fix}.`,
+    );
   }
-  const columns = Object.fromEntries(Object.entries(spec.properties).map(([k, p]) => [k, COLUMN_TYPE_OF_KIND[p.kind]]));
+  const columns = Object.fromEntries(
+    Object.entries(spec.properties).map(([k, p]) => [k, COLUMN_TYPE_OF_KIND[p.kind]]),
+  );
   const expected = sorted(Object.entries(columns).map(([k, t]) => `${k} ${t}`));
   const actual = sorted(Object.entries(table.properties).map(([k, t]) => `${k} ${t}`));
   if (expected.join() !== actual.join()) {
-    problems.push(`${type}: the model's properties are [${expected.join(', ')}] but the embedded DDL has [${actual.join(', ')}]; ${fix}.`);
+    problems.push(
+      `${type}: the model's properties are [${expected.join(', ')}] but the embedded DDL has [${actual.join(', ')}]; ${fix}.`,
+    );
   }
   return problems;
 }
 
-function sdlPropertyProblem(type: string, key: string, property: PropertySpec, field: LinkContract['linkProperties'][string] | undefined): string | undefined {
+function sdlPropertyProblem(
+  type: string,
+  key: string,
+  property: PropertySpec,
+  field: LinkContract['linkProperties'][string] | undefined,
+): string | undefined {
   const where = 'input LinkProperties in schema.graphql';
   if (field === undefined) return `${type}.${key} is missing from ${where}; add the field ${key}.`;
-  if (property.kind === 'list' && field !== 'list') return `${type}.${key} is a list in the model but not in ${where}.`;
+  if (property.kind === 'list' && field !== 'list')
+    return `${type}.${key} is a list in the model but not in ${where}.`;
   if (property.kind === 'enum' && (!Array.isArray(field) || !same(field, property.values))) {
     return `${type}.${key} takes ${property.values.join(', ')} in the model; ${where} must type it with an enum of exactly those values.`;
   }
@@ -132,10 +144,16 @@ export function relationshipDisagreements(
     }
   }
   for (const type of ddl.keys()) {
-    if (!(type in relationships)) problems.push(`The embedded DDL has a table ${type} that the model does not define; add it to RELATIONSHIPS in src/model/graph-model.ts or drop the table.`);
+    if (!(type in relationships))
+      problems.push(
+        `The embedded DDL has a table ${type} that the model does not define; add it to RELATIONSHIPS in src/model/graph-model.ts or drop the table.`,
+      );
   }
   for (const type of sdl.linkTypes) {
-    if (!(type in relationships)) problems.push(`enum LinkType in schema.graphql offers ${type}, which the model does not define; add it to RELATIONSHIPS in src/model/graph-model.ts.`);
+    if (!(type in relationships))
+      problems.push(
+        `enum LinkType in schema.graphql offers ${type}, which the model does not define; add it to RELATIONSHIPS in src/model/graph-model.ts.`,
+      );
   }
   return problems;
 }

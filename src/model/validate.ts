@@ -14,7 +14,10 @@ export function intInRange(
 ): number {
   if (value === null || value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(argument, `must be an integer from ${min} to ${max}; got ${value}.`);
+    throw new BadUserInputError(
+      argument,
+      `must be an integer from ${min} to ${max}; got ${value}.`,
+    );
   }
   return value;
 }
@@ -32,10 +35,22 @@ export function checkId(argument: string, id: string): string {
 }
 
 /** Checks a string's length; returns it trimmed. */
-export function checkText(argument: string, value: string, { min = 1, max }: { min?: number; max: number }): string {
+export function checkText(
+  argument: string,
+  value: string,
+  { min = 1, max }: { min?: number; max: number },
+): string {
   const trimmed = value.trim();
-  if (trimmed.length < min) throw new BadUserInputError(argument, min === 1 ? 'must not be blank.' : `must have at least ${min} characters.`);
-  if (trimmed.length > max) throw new BadUserInputError(argument, `must be at most ${max} characters; got ${trimmed.length}.`);
+  if (trimmed.length < min)
+    throw new BadUserInputError(
+      argument,
+      min === 1 ? 'must not be blank.' : `must have at least ${min} characters.`,
+    );
+  if (trimmed.length > max)
+    throw new BadUserInputError(
+      argument,
+      `must be at most ${max} characters; got ${trimmed.length}.`,
+    );
   return trimmed;
 }
 
@@ -53,7 +68,10 @@ export function checkDate(argument: string, value: string): string {
     day >= 1 &&
     day <= new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
   if (!valid) {
-    throw new BadUserInputError(argument, `"${value.slice(0, 40)}" is not an ISO-8601 date; use YYYY, YYYY-MM or YYYY-MM-DD.`);
+    throw new BadUserInputError(
+      argument,
+      `"${value.slice(0, 40)}" is not an ISO-8601 date; use YYYY, YYYY-MM or YYYY-MM-DD.`,
+    );
   }
   return value;
 }

@@ -40,5 +40,9 @@ export async function deleteEntity(tx: WriteQueries, id: string, cascade: boolea
   }
   await tx.deleteNodes(label, [id]);
   const after = await totals(tx);
-  return { id, deletedNodes: before.nodes - after.nodes, deletedRelationships: before.relationships - after.relationships };
+  return {
+    id,
+    deletedNodes: before.nodes - after.nodes,
+    deletedRelationships: before.relationships - after.relationships,
+  };
 }

@@ -16,7 +16,10 @@ const LIMITS = {
   url: 2000,
 } as const;
 
-function optionalText(key: keyof typeof LIMITS, value: string | null | undefined): string | null | undefined {
+function optionalText(
+  key: keyof typeof LIMITS,
+  value: string | null | undefined,
+): string | null | undefined {
   if (value === undefined || value === null) return value;
   return checkText(`input.${key}`, value, { max: LIMITS[key] });
 }
@@ -30,10 +33,15 @@ export function checkEntityInput(input: EntityInput): NodeFields {
     category: optionalText('category', input.category),
     timeText: optionalText('timeText', input.timeText),
   };
-  if (input.date !== undefined) fields.date = input.date === null ? null : checkDate('input.date', input.date);
+  if (input.date !== undefined)
+    fields.date = input.date === null ? null : checkDate('input.date', input.date);
   if (input.aliases !== undefined) {
     const aliases = input.aliases ?? [];
-    if (aliases.length > 20) throw new BadUserInputError('input.aliases', `accepts at most 20 aliases; got ${aliases.length}.`);
+    if (aliases.length > 20)
+      throw new BadUserInputError(
+        'input.aliases',
+        `accepts at most 20 aliases; got ${aliases.length}.`,
+      );
     fields.aliases = aliases.map((a, i) => checkText(`input.aliases[${i}]`, a, { max: 200 }));
   }
   return fields as NodeFields;
@@ -48,11 +56,15 @@ export function checkSourceInput(input: SourceInput): NodeFields {
   };
   if (input.url !== undefined && input.url !== null) {
     const url = checkText('input.url', input.url, { max: LIMITS.url });
-    if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new BadUserInputError('input.url', 'must be an absolute http(s) URL.');
+    if (!/^https?:\/\/[^\s]+$/i.test(url))
+      throw new BadUserInputError('input.url', 'must be an absolute http(s) URL.');
     fields.url = url;
   } else fields.url = input.url;
   if (input.publishedAt !== undefined) {
-    fields.publishedAt = input.publishedAt === null ? null : checkDate('input.publishedAt', input.publishedAt.slice(0, 10));
+    fields.publishedAt =
+      input.publishedAt === null
+        ? null
+        : checkDate('input.publishedAt', input.publishedAt.slice(0, 10));
   }
   return fields as NodeFields;
 }

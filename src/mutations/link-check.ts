@@ -1,6 +1,11 @@
 import type { LinkInput, UnlinkInput } from '../generated/resolvers-types';
 import { BadUserInputError } from '../errors';
-import { type PropertySpec, type RelationshipType, isRelationshipType, relationshipSpec } from '../model/graph-model';
+import {
+  type PropertySpec,
+  type RelationshipType,
+  isRelationshipType,
+  relationshipSpec,
+} from '../model/graph-model';
 import { checkDate, checkId, checkText } from '../model/validate';
 
 /** A link or unlink whose type, ids and properties passed the model's checks. */
@@ -20,7 +25,8 @@ function checkLinkProperty(key: string, property: PropertySpec, value: unknown):
   switch (property.kind) {
     case 'list': {
       const list = value as string[];
-      if (list.length > property.maxItems) throw new BadUserInputError(argument, `accepts at most ${property.maxItems} entries.`);
+      if (list.length > property.maxItems)
+        throw new BadUserInputError(argument, `accepts at most ${property.maxItems} entries.`);
       return list.map((item, i) => checkText(`${argument}[${i}]`, item, { max: property.itemMax }));
     }
     case 'enum':
@@ -46,7 +52,8 @@ export function checkLinkInput(input: LinkInput | UnlinkInput): CheckedLink {
   const type = input.type;
   const spec = relationshipSpec(type);
   const properties: Record<string, unknown> = {};
-  const given: Readonly<Record<string, unknown>> = ('properties' in input ? input.properties : null) ?? {};
+  const given: Readonly<Record<string, unknown>> =
+    ('properties' in input ? input.properties : null) ?? {};
   for (const [key, value] of Object.entries(given)) {
     if (value === undefined) continue;
     const property = spec.properties[key];
@@ -59,6 +66,10 @@ export function checkLinkInput(input: LinkInput | UnlinkInput): CheckedLink {
     }
     properties[key] = value === null ? null : checkLinkProperty(key, property, value);
   }
-  return { type, from: checkId('input.from', input.from), to: checkId('input.to', input.to), properties };
+  return {
+    type,
+    from: checkId('input.from', input.from),
+    to: checkId('input.to', input.to),
+    properties,
+  };
 }
-

@@ -1,12 +1,21 @@
 import type { WriteQueries } from '../graph';
 import { edgeProperties } from '../model/edge-properties';
-import { NODE_LABELS, type NodeLabel, type RelationshipType, allowsEndpoints, relationshipSpec } from '../model/graph-model';
+import {
+  NODE_LABELS,
+  type NodeLabel,
+  type RelationshipType,
+  allowsEndpoints,
+  relationshipSpec,
+} from '../model/graph-model';
 import { BadUserInputError } from '../errors';
 import type { CheckedLink } from './link-check';
 import { expectNode, nodesInTx } from './tx-lookups';
 
 /** Properties the model requires when a relationship is created, missing from `properties`. */
-function missingOnCreate(type: RelationshipType, properties: Record<string, unknown>): string | undefined {
+function missingOnCreate(
+  type: RelationshipType,
+  properties: Record<string, unknown>,
+): string | undefined {
   return Object.entries(relationshipSpec(type).properties).find(
     ([key, p]) => p.kind === 'enum' && p.requiredOnCreate && !properties[key],
   )?.[0];
@@ -15,26 +24,59 @@ function missingOnCreate(type: RelationshipType, properties: Record<string, unkn
 /** Creates or updates one relationship; returns the edge as stored and whether it is new. */
 export async function link(tx: WriteQueries, input: CheckedLink) {
   const { fromLabel, toLabel } = await endpoints(tx, input.type, input.from, input.to);
-  const existing = await existingRelationship(tx, input.type, fromLabel, toLabel, input.from, input.to);
+  const existing = await existingRelationship(
+    tx,
+    input.type,
+    fromLabel,
+    toLabel,
+    input.from,
+    input.to,
+  );
   const missing = existing ? undefined : missingOnCreate(input.type, input.properties);
-  if (missing) throw new BadUserInputError(`input.properties.${missing}`, `is required when creating a ${input.type}.`);
+  if (missing)
+    throw new BadUserInputError(
+      `input.properties.${missing}`,
+      `is required when creating a ${input.type}.`,
+    );
   const merged = { ...(existing ?? {}), ...input.properties };
-  const [rel] = await tx.linkNodes(input.type, fromLabel, toLabel, [{ from: input.from, to: input.to, properties: merged }]);
+  const [rel] = await tx.linkNodes(input.type, fromLabel, toLabel, [
+    { from: input.from, to: input.to, properties: merged },
+  ]);
   return {
-    edge: { id: `${input.type}:${input.from}:${input.to}`, type: input.type, from: input.from, to: input.to, properties: edgeProperties(input.type, rel?.properties ?? merged) },
-    changed: existing === null || JSON.stringify(existing) !== JSON.stringify(rel?.properties ?? merged),
+    edge: {
+      id: `${input.type}:${input.from}:${input.to}`,
+      type: input.type,
+      from: input.from,
+      to: input.to,
+      properties: edgeProperties(input.type, rel?.properties ?? merged),
+    },
+    changed:
+      existing === null || JSON.stringify(existing) !== JSON.stringify(rel?.properties ?? merged),
   };
 }
 
 /** Removes one relationship if present. */
 export async function unlink(tx: WriteQueries, input: CheckedLink) {
   const { fromLabel, toLabel } = await endpoints(tx, input.type, input.from, input.to);
-  const existing = await existingRelationship(tx, input.type, fromLabel, toLabel, input.from, input.to);
+  const existing = await existingRelationship(
+    tx,
+    input.type,
+    fromLabel,
+    toLabel,
+    input.from,
+    input.to,
+  );
   if (existing) {
     await tx.unlink(input.type, fromLabel, toLabel, input.from, input.to);
   }
   return {
-    edge: { id: `${input.type}:${input.from}:${input.to}`, type: input.type, from: input.from, to: input.to, properties: edgeProperties(input.type, existing) },
+    edge: {
+      id: `${input.type}:${input.from}:${input.to}`,
+      type: input.type,
+      from: input.from,
+      to: input.to,
+      properties: edgeProperties(input.type, existing),
+    },
     changed: existing !== null,
   };
 }
@@ -44,8 +86,13 @@ async function endpoints(tx: WriteQueries, type: RelationshipType, from: string,
   const fromLabel = expectNode(nodes, 'input.from', from, NODE_LABELS, 'node').label as NodeLabel;
   const toLabel = expectNode(nodes, 'input.to', to, NODE_LABELS, 'node').label as NodeLabel;
   if (!allowsEndpoints(type, fromLabel, toLabel)) {
-    const allowed = relationshipSpec(type).endpoints.map(([f, t]) => `${f} -> ${t}`).join(', ');
-    throw new BadUserInputError('input.type', `${type} cannot link a ${fromLabel} to a ${toLabel}; it links ${allowed}.`);
+    const allowed = relationshipSpec(type)
+      .endpoints.map(([f, t]) => `${f} -> ${t}`)
+      .join(', ');
+    throw new BadUserInputError(
+      'input.type',
+      `${type} cannot link a ${fromLabel} to a ${toLabel}; it links ${allowed}.`,
+    );
   }
   return { fromLabel, toLabel };
 }

@@ -8,7 +8,8 @@ const MAX_LINKED = 50;
 
 function idList(argument: string, ids: readonly string[] | null | undefined): string[] {
   const list = [...new Set(ids ?? [])];
-  if (list.length > MAX_LINKED) throw new BadUserInputError(argument, `accepts at most ${MAX_LINKED} ids; got ${list.length}.`);
+  if (list.length > MAX_LINKED)
+    throw new BadUserInputError(argument, `accepts at most ${MAX_LINKED} ids; got ${list.length}.`);
   return list.map((id, i) => checkId(`${argument}[${i}]`, id));
 }
 
@@ -25,7 +26,9 @@ function statementId(speakerId: string, words: string): string {
     .filter(Boolean)
     .slice(0, 5)
     .join('-');
-  return `${speakerId.slice(0, 30)}-${slug || 'statement'}-${randomBytes(3).toString('hex')}`.slice(0, 80).replace(/-+$/, '');
+  return `${speakerId.slice(0, 30)}-${slug || 'statement'}-${randomBytes(3).toString('hex')}`
+    .slice(0, 80)
+    .replace(/-+$/, '');
 }
 
 /** Validates `addStatement` input before anything is written. */
@@ -36,14 +39,20 @@ export function checkStatementInput(input: AddStatementInput) {
   const words = checkText('input.text', input.text, { max: 5000 });
   const speakerId = checkId('input.speakerId', input.speakerId);
   return {
-    id: input.id === null || input.id === undefined ? statementId(speakerId, words) : checkId('input.id', input.id),
+    id:
+      input.id === null || input.id === undefined
+        ? statementId(speakerId, words)
+        : checkId('input.id', input.id),
     name: optional('input.name', input.name, 200),
     text: words,
     kind: input.kind,
     hedge: optional('input.hedge', input.hedge, 200),
     context: optional('input.context', input.context, 500),
     timeText: optional('input.timeText', input.timeText, 200),
-    saidAt: input.saidAt === null || input.saidAt === undefined ? null : checkDate('input.saidAt', input.saidAt),
+    saidAt:
+      input.saidAt === null || input.saidAt === undefined
+        ? null
+        : checkDate('input.saidAt', input.saidAt),
     speakerId,
     sourceId: checkId('input.sourceId', input.sourceId),
     mentionIds: idList('input.mentionIds', input.mentionIds),
@@ -52,13 +61,15 @@ export function checkStatementInput(input: AddStatementInput) {
 }
 
 export function checkEstimateInput(input: AddEstimateInput) {
-  if (!Number.isFinite(input.value)) throw new BadUserInputError('input.value', 'must be a finite number.');
+  if (!Number.isFinite(input.value))
+    throw new BadUserInputError('input.value', 'must be a finite number.');
   const unit = checkText('input.unit', input.unit, { max: 100 });
   const subjectId = checkId('input.subjectId', input.subjectId);
   return {
-    id: input.id === null || input.id === undefined
-      ? `estimate-${subjectId.slice(0, 40)}-${randomBytes(3).toString('hex')}`
-      : checkId('input.id', input.id),
+    id:
+      input.id === null || input.id === undefined
+        ? `estimate-${subjectId.slice(0, 40)}-${randomBytes(3).toString('hex')}`
+        : checkId('input.id', input.id),
     value: input.value,
     unit,
     qualifier: optional('input.qualifier', input.qualifier, 100),

@@ -3,7 +3,10 @@ import { NODE_LABELS, type NodeLabel } from '../model/graph-model';
 import { NotFoundError } from '../errors';
 
 /** Nodes by id, any label, read inside the write transaction. */
-export function nodesInTx(tx: WriteQueries, ids: readonly string[]): Promise<Map<string, GraphNode>> {
+export function nodesInTx(
+  tx: WriteQueries,
+  ids: readonly string[],
+): Promise<Map<string, GraphNode>> {
   return tx.nodesByIds(NODE_LABELS, ids);
 }
 
@@ -16,6 +19,7 @@ export function expectNode(
   what: string,
 ): GraphNode {
   const node = nodes.get(id);
-  if (!node || !(labels as readonly string[]).includes(node.label)) throw new NotFoundError(argument, id, what);
+  if (!node || !(labels as readonly string[]).includes(node.label))
+    throw new NotFoundError(argument, id, what);
   return node;
 }

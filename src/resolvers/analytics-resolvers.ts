@@ -17,8 +17,10 @@ const SCORED_LABELS: readonly NodeLabel[] = [...ENTITY_LABELS, 'Statement', 'Sou
 const MAX_IDS = 500;
 
 /** An explicit null means the default, as omitting the argument does. */
-const projectionOf = (value: ProjectionName | null | undefined): ProjectionName => value ?? 'CO_MENTION';
-const measureOf = (value: CentralityMeasure | null | undefined): CentralityMeasure => value ?? 'PAGERANK';
+const projectionOf = (value: ProjectionName | null | undefined): ProjectionName =>
+  value ?? 'CO_MENTION';
+const measureOf = (value: CentralityMeasure | null | undefined): CentralityMeasure =>
+  value ?? 'PAGERANK';
 
 /** A score as resolvers pass it on; `node` is resolved (batched) from `id`. */
 interface ScoreModel {
@@ -56,17 +58,25 @@ async function asUserInput<T>(argument: string, work: () => Promise<T>): Promise
   }
 }
 
-export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & { Query: Pick<NonNullable<Resolvers['Query']>, 'centrality' | 'communities' | 'nodeAnalytics'> } = {
+export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & {
+  Query: Pick<NonNullable<Resolvers['Query']>, 'centrality' | 'communities' | 'nodeAnalytics'>;
+} = {
   Query: {
     centrality: async (_root, args, ctx) => {
       const first = pageSize(args.first, 10);
       const [projection, measure] = [projectionOf(args.projection), measureOf(args.measure)];
-      const { value, ...about } = await asUserInput('measure', () => ctx.analytics.centrality(projection, measure));
+      const { value, ...about } = await asUserInput('measure', () =>
+        ctx.analytics.centrality(projection, measure),
+      );
       return { projection, measure, ...about, scores: rankingOf(value).slice(0, first) };
     },
     communities: async (_root, args, ctx) => {
       const first = pageSize(args.first, 10);
-      const membersFirst = intInRange('membersFirst', args.membersFirst, { min: 0, max: 100, fallback: 5 });
+      const membersFirst = intInRange('membersFirst', args.membersFirst, {
+        min: 0,
+        max: 100,
+        fallback: 5,
+      });
       const analytics = ctx.analytics;
       const projection = projectionOf(args.projection);
       const [{ value, ...about }, rank] = await Promise.all([
@@ -79,15 +89,33 @@ export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & { Query: P
       }
       const communities = [...members.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([id, ids]) => ({ id, size: ids.length, members: ranking(rank.value, ids).slice(0, membersFirst) }));
-      return { projection, ...about, count: value.count, modularity: value.modularity, communities };
+        .map(([id, ids]) => ({
+          id,
+          size: ids.length,
+          members: ranking(rank.value, ids).slice(0, membersFirst),
+        }));
+      return {
+        projection,
+        ...about,
+        count: value.count,
+        modularity: value.modularity,
+        communities,
+      };
     },
     nodeAnalytics: async (_root, args, ctx: ApiContext) => {
-      if (args.ids.length > MAX_IDS) throw new BadUserInputError('ids', `at most ${MAX_IDS} ids; got ${args.ids.length}.`);
+      if (args.ids.length > MAX_IDS)
+        throw new BadUserInputError('ids', `at most ${MAX_IDS} ids; got ${args.ids.length}.`);
       const analytics = ctx.analytics;
       const projection = projectionOf(args.projection);
-      const [groups, rank] = await Promise.all([analytics.communities(projection), analytics.centrality(projection, 'PAGERANK')]);
-      return args.ids.map((id) => ({ id, community: groups.value.membership[id] ?? null, pagerank: rank.value[id] ?? null }));
+      const [groups, rank] = await Promise.all([
+        analytics.communities(projection),
+        analytics.centrality(projection, 'PAGERANK'),
+      ]);
+      return args.ids.map((id) => ({
+        id,
+        community: groups.value.membership[id] ?? null,
+        pagerank: rank.value[id] ?? null,
+      }));
     },
   },
   CentralityScore: {

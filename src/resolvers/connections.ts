@@ -26,16 +26,28 @@ interface PageRequest {
 /** A Relay connection as resolvers hold it: `totalCount` runs its count query only when asked for. */
 export interface ConnectionModel {
   readonly edges: Array<{ cursor: string; node: GraphNode }>;
-  readonly pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  readonly pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount(): Promise<number>;
 }
 
 /** Field resolvers shared by every connection type. */
-export const connectionFields = { totalCount: (connection: ConnectionModel) => connection.totalCount() };
+export const connectionFields = {
+  totalCount: (connection: ConnectionModel) => connection.totalCount(),
+};
 
 async function page(request: PageRequest): Promise<ConnectionModel> {
   const after = decodeCursor(request.after, request.keyType);
-  const window: KeysetWindow = { after, orderKey: request.orderKey, descending: request.descending, limit: request.first + 1 };
+  const window: KeysetWindow = {
+    after,
+    orderKey: request.orderKey,
+    descending: request.descending,
+    limit: request.first + 1,
+  };
   const nodes = request.first === 0 ? [] : await request.fetch(window);
   const visible = nodes.slice(0, request.first);
   const edges = visible.map(({ node, key }) => ({ cursor: encodeCursor(key, node.id), node }));
@@ -67,7 +79,8 @@ export function entityConnection(label: EntityLabel) {
   return (_root: unknown, args: QueryPeopleArgs, ctx: ApiContext) => {
     const first = pageSize(args.first);
     const ids = [...(args.filter?.ids ?? [])];
-    if (ids.length > 100) throw new BadUserInputError('filter.ids', `accepts at most 100 ids; got ${ids.length}.`);
+    if (ids.length > 100)
+      throw new BadUserInputError('filter.ids', `accepts at most 100 ids; got ${ids.length}.`);
     const order = orderOf(args.orderBy, 'NAME');
     const filter = {
       nameContains: containsFilter('filter.nameContains', args.filter?.nameContains),
@@ -90,7 +103,10 @@ export function entityConnection(label: EntityLabel) {
 export function sourceConnection(_root: unknown, args: QuerySourcesArgs, ctx: ApiContext) {
   const first = pageSize(args.first);
   // The argument keeps the name entity lists use, so the message reads as it always has.
-  const filter = { nameContains: containsFilter('filter.nameContains', args.filter?.titleContains), ids: [] };
+  const filter = {
+    nameContains: containsFilter('filter.nameContains', args.filter?.titleContains),
+    ids: [],
+  };
   return page({
     fetch: (window) => ctx.queries.sourcePage(filter, window),
     count: () => ctx.queries.sourceCount(filter),

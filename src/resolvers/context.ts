@@ -24,7 +24,6 @@ export interface ApiContext {
   readonly fieldErrors: GraphQLError[];
 }
 
-
 export interface ContextOptions {
   readonly graph: Graph;
   readonly credentials?: Credentials;
@@ -44,7 +43,10 @@ export interface ContextOptions {
  */
 export function createContext(options: ContextOptions): ApiContext {
   const timeoutMs = options.timeoutMs ?? 0;
-  const budget: RequestBudget = { queries: 0, deadline: timeoutMs > 0 ? Date.now() + timeoutMs : Infinity };
+  const budget: RequestBudget = {
+    queries: 0,
+    deadline: timeoutMs > 0 ? Date.now() + timeoutMs : Infinity,
+  };
   const { graph } = options;
   const port = requestPort(graph.port, budget);
   const queries = graph.queryLayer ? graph.queryLayer(port) : createQueries(port, graph.cypher);

@@ -1,7 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode } from '../graph';
 import type { RelationKind } from '../generated/resolvers-types';
-import { type ActorLabel, type EntityLabel, ACTOR_LABELS, PARTICIPANTS as PARTICIPANT_LABELS, RELATION_KINDS } from '../model/graph-model';
+import {
+  type ActorLabel,
+  type EntityLabel,
+  ACTOR_LABELS,
+  PARTICIPANTS as PARTICIPANT_LABELS,
+  RELATION_KINDS,
+} from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
 import { KIND_OF_LABEL, propertyFields, text } from './models';
@@ -23,7 +29,9 @@ function entityFields(label: EntityLabel) {
   return {
     ...propertyFields(['name', 'description', 'category', 'timeText', 'date'], ['aliases']),
     kind: () => KIND_OF_LABEL[label],
-    statements: ACTORS.includes(label) ? nodesVia(TRAVERSALS.statementsMadeBy, { paged: true }) : () => [],
+    statements: ACTORS.includes(label)
+      ? nodesVia(TRAVERSALS.statementsMadeBy, { paged: true })
+      : () => [],
     mentionedIn: nodesVia(TRAVERSALS.statementsMentioning, { paged: true }),
     estimates: nodesVia(TRAVERSALS.estimatesOf),
     participatedIn: PARTICIPANTS.includes(label)
@@ -59,7 +67,9 @@ function orderedBy<T>(items: T[], key: (item: T) => string | null, direction: 'a
 /** A stored RELATION kind; writes only ever store the enum's values. */
 function relationKindOf(kind: string | null): RelationKind {
   if (kind && (RELATION_KINDS as readonly string[]).includes(kind)) return kind as RelationKind;
-  throw new Error(`A RELATION has kind ${JSON.stringify(kind)}, outside RelationKind; the graph breaks its model.`);
+  throw new Error(
+    `A RELATION has kind ${JSON.stringify(kind)}, outside RelationKind; the graph breaks its model.`,
+  );
 }
 
 /** `relations` of a state or organization: stored relationships in both directions. */
@@ -69,7 +79,11 @@ async function relations(parent: GraphNode, _args: unknown, ctx: ApiContext) {
     relatedOf(ctx, TRAVERSALS.relationsTo, parent),
   ]);
   const view = (direction: 'OUTGOING' | 'INCOMING') => (r: (typeof outgoing)[number]) => ({
-    id: edgeIdOf(direction === 'OUTGOING' ? TRAVERSALS.relationsFrom : TRAVERSALS.relationsTo, parent, r),
+    id: edgeIdOf(
+      direction === 'OUTGOING' ? TRAVERSALS.relationsFrom : TRAVERSALS.relationsTo,
+      parent,
+      r,
+    ),
     kind: relationKindOf(relText(r, 'kind')),
     description: relText(r, 'description'),
     since: relText(r, 'since'),
@@ -143,7 +157,11 @@ export const entityResolvers = {
     training: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.trainersOf, parent)).map((r) => {
         const disciplines = r.rel.properties.disciplines;
-        return { id: edgeIdOf(TRAVERSALS.trainersOf, parent, r), trainer: r.node, disciplines: Array.isArray(disciplines) ? disciplines.map(String) : [] };
+        return {
+          id: edgeIdOf(TRAVERSALS.trainersOf, parent, r),
+          trainer: r.node,
+          disciplines: Array.isArray(disciplines) ? disciplines.map(String) : [],
+        };
       }),
   },
   Location: {
@@ -151,8 +169,17 @@ export const entityResolvers = {
     within: nodesVia(TRAVERSALS.locatedIn),
     contains: nodesVia(TRAVERSALS.locationsIn),
     // By date, then name.
-    events: async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
-      orderedBy(await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx, info), (event) => text(event, 'date'), 'asc'),
+    events: async (
+      parent: GraphNode,
+      args: { first?: number | null },
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) =>
+      orderedBy(
+        await nodesVia(TRAVERSALS.eventsAt)(parent, args, ctx, info),
+        (event) => text(event, 'date'),
+        'asc',
+      ),
   },
   Event: {
     ...entityFields('Event'),
@@ -166,4 +193,3 @@ export const entityResolvers = {
     sources: nodesVia(TRAVERSALS.sourcesReporting),
   },
 };
-

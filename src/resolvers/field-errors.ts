@@ -11,13 +11,22 @@ import { pageSize } from './arguments';
  * `extensions.argument`, added to the response by `fieldErrorsPlugin`) and
  * the list comes back empty: null means "skip this list".
  */
-export function listPageSize(ctx: ApiContext, info: GraphQLResolveInfo, first: number | null | undefined): number | null {
+export function listPageSize(
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+  first: number | null | undefined,
+): number | null {
   try {
     return pageSize(first);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     ctx.fieldErrors.push(
-      new GraphQLError(error.message, { nodes: info.fieldNodes, path: responsePathAsArray(info.path), extensions: error.extensions, originalError: error }),
+      new GraphQLError(error.message, {
+        nodes: info.fieldNodes,
+        path: responsePathAsArray(info.path),
+        extensions: error.extensions,
+        originalError: error,
+      }),
     );
     return null;
   }

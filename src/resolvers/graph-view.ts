@@ -28,7 +28,13 @@ export function viewNode(node: GraphNode): GraphViewNode {
 }
 
 function viewEdge(rel: GraphRelationship, from: string, to: string): GraphViewEdge {
-  return { id: `${rel.type}:${from}:${to}`, type: rel.type, from, to, properties: edgeProperties(rel.type, rel.properties) };
+  return {
+    id: `${rel.type}:${from}:${to}`,
+    type: rel.type,
+    from,
+    to,
+    properties: edgeProperties(rel.type, rel.properties),
+  };
 }
 
 /** Rows read to find the relationships among the nodes of the last hop. */
@@ -38,11 +44,7 @@ const CLOSING_ROW_LIMIT = 20_000;
  * `neighborhood(id, hops, limit)`: breadth-first, one batched query per hop.
  * Nearer nodes are kept first; edges are kept when both ends are kept.
  */
-export async function neighborhood(
-  _root: unknown,
-  args: QueryNeighborhoodArgs,
-  ctx: ApiContext,
-) {
+export async function neighborhood(_root: unknown, args: QueryNeighborhoodArgs, ctx: ApiContext) {
   const hops = intInRange('hops', args.hops, { min: 1, max: 2, fallback: 1 });
   const limit = intInRange('limit', args.limit, { min: 1, max: 500, fallback: 100 });
   const centre = await lookup(ctx, NODE_LABELS, args.id);
@@ -91,11 +93,7 @@ export async function neighborhood(
 }
 
 /** `path(from, to, maxHops)`: a shortest chain in either direction, or null. */
-export async function shortestPath(
-  _root: unknown,
-  args: QueryPathArgs,
-  ctx: ApiContext,
-) {
+export async function shortestPath(_root: unknown, args: QueryPathArgs, ctx: ApiContext) {
   const maxHops = intInRange('maxHops', args.maxHops, { min: 1, max: 6, fallback: 4 });
   if (args.from === args.to) {
     const node = await lookup(ctx, NODE_LABELS, args.from);

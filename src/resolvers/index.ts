@@ -10,11 +10,19 @@ import { statementResolvers } from './statement-resolvers';
 import { byLabel } from './entity-resolvers';
 import { connectionFields } from './connections';
 
-const CONNECTIONS = ['Person', 'State', 'Organization', 'MilitaryUnit', 'Location', 'Event', 'Statement', 'Source'] as const;
-const connectionResolvers = Object.fromEntries(CONNECTIONS.map((t) => [`${t}Connection`, connectionFields])) as Pick<
-  Resolvers,
-  `${(typeof CONNECTIONS)[number]}Connection`
->;
+const CONNECTIONS = [
+  'Person',
+  'State',
+  'Organization',
+  'MilitaryUnit',
+  'Location',
+  'Event',
+  'Statement',
+  'Source',
+] as const;
+const connectionResolvers = Object.fromEntries(
+  CONNECTIONS.map((t) => [`${t}Connection`, connectionFields]),
+) as Pick<Resolvers, `${(typeof CONNECTIONS)[number]}Connection`>;
 
 /** Arbitrary JSON values (relationship properties). */
 const JSON_SCALAR = new GraphQLScalarType({

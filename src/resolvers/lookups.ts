@@ -3,7 +3,11 @@ import type { NodeLabel } from '../model/graph-model';
 import type { ApiContext } from './context';
 
 /** Looks a node up by id among `labels`; null when unknown. Batched per request. */
-export function lookup(ctx: ApiContext, labels: readonly NodeLabel[], id: string): Promise<GraphNode | null> {
+export function lookup(
+  ctx: ApiContext,
+  labels: readonly NodeLabel[],
+  id: string,
+): Promise<GraphNode | null> {
   return ctx.loaders.nodes(labels).load(id);
 }
 

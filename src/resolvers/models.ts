@@ -14,10 +14,9 @@ export const KIND_OF_LABEL: Record<EntityLabel, EntityKind> = {
   Location: 'LOCATION',
   Event: 'EVENT',
 };
-const LABEL_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_LABEL).map(([l, k]) => [k, l])) as Record<
-  string,
-  EntityLabel
->;
+const LABEL_OF_KIND = Object.fromEntries(
+  Object.entries(KIND_OF_LABEL).map(([l, k]) => [k, l]),
+) as Record<string, EntityLabel>;
 
 export function labelOfKind(kind: string): EntityLabel {
   const label = LABEL_OF_KIND[kind];

@@ -30,7 +30,10 @@ import type { ApiContext } from './context';
  * Every mutation: authorize, check the input, then do all writes in one
  * transaction. Nothing is written when any step fails.
  */
-function mutation<A, C, R>(check: (args: A) => C, write: (tx: WriteQueries, checked: C) => Promise<R>) {
+function mutation<A, C, R>(
+  check: (args: A) => C,
+  write: (tx: WriteQueries, checked: C) => Promise<R>,
+) {
   return async (_root: unknown, args: A, ctx: ApiContext): Promise<R> => {
     authorizeWrite(ctx.credentials);
     const checked = check(args);
@@ -58,8 +61,14 @@ export const mutationResolvers = {
       (args: MutationUpsertSourceArgs) => checkSourceInput(args.input),
       (tx, fields) => upsertNode(tx, 'Source', fields),
     ),
-    addStatement: mutation((args: MutationAddStatementArgs) => checkStatementInput(args.input), addStatement),
-    addEstimate: mutation((args: MutationAddEstimateArgs) => checkEstimateInput(args.input), addEstimate),
+    addStatement: mutation(
+      (args: MutationAddStatementArgs) => checkStatementInput(args.input),
+      addStatement,
+    ),
+    addEstimate: mutation(
+      (args: MutationAddEstimateArgs) => checkEstimateInput(args.input),
+      addEstimate,
+    ),
     link: mutation((args: MutationLinkArgs) => checkLinkInput(args.input), link),
     unlink: mutation((args: MutationUnlinkArgs) => checkLinkInput(args.input), unlink),
     deleteEntity: mutation(

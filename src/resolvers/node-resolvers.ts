@@ -19,7 +19,10 @@ export const nodeResolvers = {
     estimate: lookupField(['Estimate']),
     nodes: (_root: unknown, args: { ids: readonly string[] }, ctx: ApiContext) => {
       if (args.ids.length > MAX_NODE_IDS) {
-        throw new BadUserInputError('ids', `must list at most ${MAX_NODE_IDS} ids; got ${args.ids.length}. Split the list into several requests.`);
+        throw new BadUserInputError(
+          'ids',
+          `must list at most ${MAX_NODE_IDS} ids; got ${args.ids.length}. Split the list into several requests.`,
+        );
       }
       return Promise.all(args.ids.map((id) => lookup(ctx, NODE_LABELS, id)));
     },

@@ -1,4 +1,8 @@
-import type { QueryCoMentionsArgs, QuerySpeakersArgs, QueryTopMentionedArgs } from '../generated/resolvers-types';
+import type {
+  QueryCoMentionsArgs,
+  QuerySpeakersArgs,
+  QueryTopMentionedArgs,
+} from '../generated/resolvers-types';
 import { ENTITY_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
 import { intInRange } from '../model/validate';
 import type { ApiContext } from './context';
@@ -8,10 +12,14 @@ import { lookupField } from './lookups';
 import { labelOfKind } from './models';
 import { search } from './search';
 
-const firstOf = (first: number | null | undefined) => intInRange('first', first, { min: 0, max: 100, fallback: 10 });
+const firstOf = (first: number | null | undefined) =>
+  intInRange('first', first, { min: 0, max: 100, fallback: 10 });
 
 /** The contract orders both lists of `graphStats` by name; a name without rows counts 0. */
-function countsByName(rows: ReadonlyArray<{ name: string; total: number }>, names: readonly string[]) {
+function countsByName(
+  rows: ReadonlyArray<{ name: string; total: number }>,
+  names: readonly string[],
+) {
   const totals = new Map(rows.map((r) => [r.name, r.total]));
   return [...names].sort().map((name) => ({ name, count: totals.get(name) ?? 0 }));
 }
@@ -58,7 +66,10 @@ export const queryResolvers = {
       return rows.map((r) => ({ entity: r.node, count: r.total }));
     },
     graphStats: async (_root: unknown, _args: unknown, ctx: ApiContext) => {
-      const [labels, types] = await Promise.all([ctx.queries.countByLabel(), ctx.queries.countByType()]);
+      const [labels, types] = await Promise.all([
+        ctx.queries.countByLabel(),
+        ctx.queries.countByType(),
+      ]);
       const byLabel = countsByName(labels, NODE_LABELS);
       const byType = countsByName(types, RELATIONSHIP_TYPES);
       const sum = (list: Array<{ count: number }>) => list.reduce((s, x) => s + x.count, 0);
@@ -66,4 +77,3 @@ export const queryResolvers = {
     },
   },
 };
-

@@ -12,13 +12,23 @@ import { listPageSize } from './field-errors';
 export const UNPAGED_LIMIT = MAX_PAGE_SIZE;
 
 /** Related entries of one parent along a traversal: batched with its siblings. */
-export function relatedOf(ctx: ApiContext, traversal: Traversal, parent: GraphNode, limit = UNPAGED_LIMIT): Promise<Related[]> {
+export function relatedOf(
+  ctx: ApiContext,
+  traversal: Traversal,
+  parent: GraphNode,
+  limit = UNPAGED_LIMIT,
+): Promise<Related[]> {
   return ctx.loaders.related(traversal, limit).load(parent.id);
 }
 
 /** A relationship field that returns the related nodes themselves. */
 export function nodesVia(traversal: Traversal, options: { paged?: boolean } = {}) {
-  return async (parent: GraphNode, args: { first?: number | null }, ctx: ApiContext, info: GraphQLResolveInfo): Promise<GraphNode[]> => {
+  return async (
+    parent: GraphNode,
+    args: { first?: number | null },
+    ctx: ApiContext,
+    info: GraphQLResolveInfo,
+  ): Promise<GraphNode[]> => {
     const limit = options.paged ? listPageSize(ctx, info, args.first) : UNPAGED_LIMIT;
     if (limit === null) return [];
     return (await relatedOf(ctx, traversal, parent, limit)).map((r) => r.node);
@@ -31,13 +41,15 @@ export function relText(related: Related, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-
 /**
  * The id of the relationship behind one related entry, `TYPE:fromId:toId`:
  * the id `link` returns and `GraphEdge.id` gives, so a client cache can tie
  * an edited relationship to the projection (`Role`, `Deployment`...) it shows.
  */
 export function edgeIdOf(traversal: Traversal, parent: GraphNode, related: Related): string {
-  const [from, to] = traversal.direction === 'outgoing' ? [parent.id, related.node.id] : [related.node.id, parent.id];
+  const [from, to] =
+    traversal.direction === 'outgoing'
+      ? [parent.id, related.node.id]
+      : [related.node.id, parent.id];
   return `${traversal.type}:${from}:${to}`;
 }

@@ -18,7 +18,11 @@ export function requestPort(port: QueryPort, budget: RequestBudget): QueryPort {
   const options = (given?: RunOptions): RunOptions | undefined => {
     if (budget.deadline === Infinity) return given;
     const left = budget.deadline - Date.now();
-    if (left <= 0) throw new GraphError(GraphErrorCode.TIMEOUT, 'The request deadline passed before this query ran.');
+    if (left <= 0)
+      throw new GraphError(
+        GraphErrorCode.TIMEOUT,
+        'The request deadline passed before this query ran.',
+      );
     return { timeoutMs: Math.min(left, given?.timeoutMs ?? Infinity) };
   };
   const count = (): void => {
@@ -31,7 +35,10 @@ export function requestPort(port: QueryPort, budget: RequestBudget): QueryPort {
       count();
       return port.read(query, params, opts);
     },
-    writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, given?: RunOptions): Promise<T> {
+    writeTransaction<T>(
+      work: (tx: GraphTransaction) => Promise<T>,
+      given?: RunOptions,
+    ): Promise<T> {
       const opts = options(given);
       return port.writeTransaction(
         (tx) =>

@@ -20,7 +20,10 @@ export async function search(
 ): Promise<Array<{ score: number; node: GraphNode }>> {
   const text = checkText('text', args.text, { max: 200 }).toLowerCase();
   const first = intInRange('first', args.first, { min: 0, max: 100, fallback: 10 });
-  const labels = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds.map(labelOfSearchKind))] : SEARCHABLE;
+  const labels =
+    args.kinds && args.kinds.length > 0
+      ? [...new Set(args.kinds.map(labelOfSearchKind))]
+      : SEARCHABLE;
   if (first === 0) return [];
   const hits = await ctx.queries.search(text, labels, first);
   return hits.map((hit) => ({ score: Math.round(hit.score * 1000) / 1000, node: hit.node }));

@@ -11,7 +11,8 @@ import { nodesVia, relatedOf } from './relationship-fields';
 function single(traversal: (typeof TRAVERSALS)[keyof typeof TRAVERSALS], what: string) {
   return async (parent: GraphNode, _args: unknown, ctx: ApiContext): Promise<GraphNode> => {
     const [first] = await relatedOf(ctx, traversal, parent, 1);
-    if (!first) throw new Error(`${parent.label} ${parent.id} has no ${what}; the graph breaks its model.`);
+    if (!first)
+      throw new Error(`${parent.label} ${parent.id} has no ${what}; the graph breaks its model.`);
     return first.node;
   };
 }
@@ -26,8 +27,16 @@ export const statementResolvers = {
     speaker: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.speakersOf, parent))[0]?.node ?? null,
     addressedTo: nodesVia(TRAVERSALS.addressees),
-    mentions: async (parent: GraphNode, args: StatementMentionsArgs, ctx: ApiContext, info: GraphQLResolveInfo) => {
-      const traversal = narrowed(TRAVERSALS.mentionsOf, args.kind ? labelOfKind(args.kind) : undefined);
+    mentions: async (
+      parent: GraphNode,
+      args: StatementMentionsArgs,
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const traversal = narrowed(
+        TRAVERSALS.mentionsOf,
+        args.kind ? labelOfKind(args.kind) : undefined,
+      );
       const limit = listPageSize(ctx, info, args.first);
       if (limit === null) return [];
       return (await relatedOf(ctx, traversal, parent, limit)).map((r) => r.node);
@@ -47,7 +56,11 @@ export const statementResolvers = {
     value: (node: GraphNode) => num(node, 'value') ?? 0,
     label: (node: GraphNode) => {
       const value = num(node, 'value');
-      return [text(node, 'qualifier'), value === null ? null : numberFormat.format(value), text(node, 'unit')]
+      return [
+        text(node, 'qualifier'),
+        value === null ? null : numberFormat.format(value),
+        text(node, 'unit'),
+      ]
         .filter(Boolean)
         .join(' ');
     },

@@ -36,8 +36,16 @@ export interface ApolloOptions {
  * a hint on how to get under the limit.
  */
 const LIMIT_CODES: Array<[RegExp, string, string]> = [
-  [/depth limit/i, 'QUERY_TOO_DEEP', 'Only fields count as levels, not fragments; select fewer nested fields or split the query (MAX_DEPTH).'],
-  [/aliases limit/i, 'TOO_MANY_ALIASES', 'Use fewer aliases, or send several operations (MAX_ALIASES).'],
+  [
+    /depth limit/i,
+    'QUERY_TOO_DEEP',
+    'Only fields count as levels, not fragments; select fewer nested fields or split the query (MAX_DEPTH).',
+  ],
+  [
+    /aliases limit/i,
+    'TOO_MANY_ALIASES',
+    'Use fewer aliases, or send several operations (MAX_ALIASES).',
+  ],
   [/token limit/i, 'TOO_MANY_TOKENS', 'Send a shorter document (MAX_TOKENS).'],
   // graphql-js's own parser limit (see `parseOptions` below); its message reads "more that N tokens".
   [/contains more tha[nt] \d+ tokens/i, 'TOO_MANY_TOKENS', 'Send a shorter document (MAX_TOKENS).'],
@@ -51,20 +59,41 @@ const LIMIT_CODES: Array<[RegExp, string, string]> = [
  * document is valid; say which limit was hit and how to fix it instead.
  */
 function limitMessage(message: string, hint: string): string {
-  const plain = message.replace(/^Syntax Error:\s*/, '').replace(/more that (\d+) tokens/, 'more than $1 tokens');
+  const plain = message
+    .replace(/^Syntax Error:\s*/, '')
+    .replace(/more that (\d+) tokens/, 'more than $1 tokens');
   return hint && !plain.includes(hint) ? `${plain} ${hint}` : plain;
 }
 
 const GRAPH_ERROR_CODES: Partial<Record<GraphErrorCode, { code: string; message: string }>> = {
-  [GraphErrorCode.UNAVAILABLE]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The graph database is not available; retry later.' },
-  [GraphErrorCode.AUTH_FAILED]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The graph database is not available; retry later.' },
-  [GraphErrorCode.CLOSED]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'The server is shutting down; retry later.' },
-  [GraphErrorCode.TRANSIENT]: { code: ApiErrorCode.SERVICE_UNAVAILABLE, message: 'A conflicting write was in progress; retry the request.' },
-  [GraphErrorCode.TIMEOUT]: { code: ApiErrorCode.REQUEST_TIMEOUT, message: 'The request ran past its time limit and was stopped.' },
-  [GraphErrorCode.CONSTRAINT_VIOLATION]: { code: ApiErrorCode.CONFLICT, message: 'The write conflicts with existing data.' },
+  [GraphErrorCode.UNAVAILABLE]: {
+    code: ApiErrorCode.SERVICE_UNAVAILABLE,
+    message: 'The graph database is not available; retry later.',
+  },
+  [GraphErrorCode.AUTH_FAILED]: {
+    code: ApiErrorCode.SERVICE_UNAVAILABLE,
+    message: 'The graph database is not available; retry later.',
+  },
+  [GraphErrorCode.CLOSED]: {
+    code: ApiErrorCode.SERVICE_UNAVAILABLE,
+    message: 'The server is shutting down; retry later.',
+  },
+  [GraphErrorCode.TRANSIENT]: {
+    code: ApiErrorCode.SERVICE_UNAVAILABLE,
+    message: 'A conflicting write was in progress; retry the request.',
+  },
+  [GraphErrorCode.TIMEOUT]: {
+    code: ApiErrorCode.REQUEST_TIMEOUT,
+    message: 'The request ran past its time limit and was stopped.',
+  },
+  [GraphErrorCode.CONSTRAINT_VIOLATION]: {
+    code: ApiErrorCode.CONFLICT,
+    message: 'The write conflicts with existing data.',
+  },
   [GraphErrorCode.INSUFFICIENT_STORAGE]: {
     code: ApiErrorCode.INSUFFICIENT_STORAGE,
-    message: 'The server is low on disk space, so writes are refused and nothing was written; reads still work. Retry later.',
+    message:
+      'The server is low on disk space, so writes are refused and nothing was written; reads still work. Retry later.',
   },
 };
 
@@ -82,22 +111,40 @@ export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logg
       return { ...e, extensions };
     };
     for (const [pattern, code, hint] of LIMIT_CODES) {
-      if (pattern.test(formatted.message) && formatted.extensions?.code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
-        return strip({ ...formatted, message: limitMessage(formatted.message, hint), extensions: { ...formatted.extensions, code } });
+      if (
+        pattern.test(formatted.message) &&
+        formatted.extensions?.code !== ApiErrorCode.INTERNAL_SERVER_ERROR
+      ) {
+        return strip({
+          ...formatted,
+          message: limitMessage(formatted.message, hint),
+          extensions: { ...formatted.extensions, code },
+        });
       }
     }
     if (isGraphError(original)) {
       const mapped = GRAPH_ERROR_CODES[original.code];
       if (mapped) {
-        if (mapped.code === ApiErrorCode.SERVICE_UNAVAILABLE) options.logger?.warn({ err: original }, 'graph unavailable');
-        if (mapped.code === ApiErrorCode.INSUFFICIENT_STORAGE) options.logger?.warn({ err: original }, 'write refused: low disk space');
-        return strip({ ...formatted, message: mapped.message, extensions: { ...formatted.extensions, code: mapped.code, retryable: original.retryable } });
+        if (mapped.code === ApiErrorCode.SERVICE_UNAVAILABLE)
+          options.logger?.warn({ err: original }, 'graph unavailable');
+        if (mapped.code === ApiErrorCode.INSUFFICIENT_STORAGE)
+          options.logger?.warn({ err: original }, 'write refused: low disk space');
+        return strip({
+          ...formatted,
+          message: mapped.message,
+          extensions: { ...formatted.extensions, code: mapped.code, retryable: original.retryable },
+        });
       }
     }
     if (formatted.extensions?.code === ApiErrorCode.INTERNAL_SERVER_ERROR) {
       options.logger?.error({ err: original }, 'internal error');
       if (options.production) {
-        return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR } };
+        return {
+          message: 'Internal server error.',
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR },
+        };
       }
     }
     return strip(formatted);
@@ -113,9 +160,15 @@ function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiCont
         async willSendResponse({ contextValue, operationName, operation, errors }) {
           const seconds = (performance.now() - started) / 1000;
           const name = operationName ?? '(anonymous)';
-          options.metrics?.operationDuration.observe({ operation: name, type: operation?.operation ?? 'unknown' }, seconds);
+          options.metrics?.operationDuration.observe(
+            { operation: name, type: operation?.operation ?? 'unknown' },
+            seconds,
+          );
           for (const error of errors ?? []) {
-            options.metrics?.operationErrors.inc({ operation: name, code: String(error.extensions?.code ?? 'UNKNOWN') });
+            options.metrics?.operationErrors.inc({
+              operation: name,
+              code: String(error.extensions?.code ?? 'UNKNOWN'),
+            });
           }
           options.logger?.info(
             {

@@ -7,7 +7,10 @@ import { countGraph, loadSeed } from '../seed/load-seed';
  * that need it there, here for the others) and, when asked, loads the
  * article seed into an empty graph.
  */
-export async function bootstrapGraph(config: GraphConfig, options: { seedIfEmpty: boolean; logger?: Logger }): Promise<Graph> {
+export async function bootstrapGraph(
+  config: GraphConfig,
+  options: { seedIfEmpty: boolean; logger?: Logger },
+): Promise<Graph> {
   const graph = await openGraph(config);
   try {
     await ensureSchema(graph);

@@ -21,7 +21,10 @@ import {
 const LIST_ARGUMENTS: Record<string, number> = { first: 100, limit: 500 };
 const MAX_DEPTH_WALKED = 50;
 
-function multiplierOf(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined): number {
+function multiplierOf(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+): number {
   for (const arg of field.arguments ?? []) {
     const worst = LIST_ARGUMENTS[arg.name.value];
     if (worst === undefined) continue;
@@ -30,12 +33,16 @@ function multiplierOf(field: FieldNode, definition: GraphQLField<unknown, unknow
   }
   // Left out, the argument takes its schema default (`people` returns 20 people, not 1).
   for (const arg of definition?.args ?? []) {
-    if (LIST_ARGUMENTS[arg.name] !== undefined && typeof arg.defaultValue === 'number') return Math.max(1, arg.defaultValue);
+    if (LIST_ARGUMENTS[arg.name] !== undefined && typeof arg.defaultValue === 'number')
+      return Math.max(1, arg.defaultValue);
   }
   return 1;
 }
 
-function fieldOf(type: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldOf(
+  type: GraphQLNamedType | undefined,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
@@ -54,16 +61,28 @@ export function costLimitRule(maxCost: number) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
     const schema = context.getSchema();
-    const costOf = (set: SelectionSetNode | undefined, type: GraphQLNamedType | undefined, depth: number, seen: Set<string>): number => {
+    const costOf = (
+      set: SelectionSetNode | undefined,
+      type: GraphQLNamedType | undefined,
+      depth: number,
+      seen: Set<string>,
+    ): number => {
       if (!set || depth > MAX_DEPTH_WALKED) return 0;
       let cost = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           const definition = fieldOf(type, selection.name.value);
-          const below = costOf(selection.selectionSet, definition && getNamedType(definition.type), depth + 1, seen);
+          const below = costOf(
+            selection.selectionSet,
+            definition && getNamedType(definition.type),
+            depth + 1,
+            seen,
+          );
           cost += 1 + multiplierOf(selection, definition) * below;
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          const inner = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+          const inner = selection.typeCondition
+            ? schema.getType(selection.typeCondition.name.value)
+            : type;
           cost += costOf(selection.selectionSet, inner ?? undefined, depth + 1, seen);
         } else {
           const name = selection.name.value;
@@ -78,7 +97,12 @@ export function costLimitRule(maxCost: number) {
     };
     return {
       OperationDefinition(operation) {
-        const cost = costOf(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, 0, new Set());
+        const cost = costOf(
+          operation.selectionSet,
+          schema.getRootType(operation.operation) ?? undefined,
+          0,
+          new Set(),
+        );
         if (cost > maxCost) {
           context.reportError(
             new GraphQLError(

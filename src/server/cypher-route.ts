@@ -14,7 +14,10 @@ import { CypherRefusedError } from '../analytics/read-only-guard';
 import type { Config } from '../config/config';
 import { type Graph, GraphErrorCode, type Params, isGraphError } from '../graph';
 
-export type CypherRouteConfig = Pick<Config, 'apiToken' | 'analystToken' | 'cypher' | 'queryTimeoutMs' | 'bodyLimitBytes'>;
+export type CypherRouteConfig = Pick<
+  Config,
+  'apiToken' | 'analystToken' | 'cypher' | 'queryTimeoutMs' | 'bodyLimitBytes'
+>;
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
@@ -24,21 +27,41 @@ interface Failure {
   readonly message: string;
 }
 
-function fail(res: Response, { status, code, message }: Failure, extensions: Record<string, unknown> = {}): void {
+function fail(
+  res: Response,
+  { status, code, message }: Failure,
+  extensions: Record<string, unknown> = {},
+): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 /** Null when the bearer token is one of `tokens`; otherwise why not. Compared as digests in constant time. */
 function checkBearer(header: string | undefined, tokens: readonly string[]): Failure | null {
   if (!header?.trim()) {
-    return { status: 401, code: 'UNAUTHENTICATED', message: 'POST /cypher needs an "Authorization: Bearer <token>" header (ANALYST_TOKEN or API_TOKEN).' };
+    return {
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message:
+        'POST /cypher needs an "Authorization: Bearer <token>" header (ANALYST_TOKEN or API_TOKEN).',
+    };
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) return { status: 401, code: 'UNAUTHENTICATED', message: 'The Authorization header must have the form "Bearer <token>".' };
+  if (!match)
+    return {
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: 'The Authorization header must have the form "Bearer <token>".',
+    };
   const given = digest(match[1] as string);
   // Every token is compared, so the time taken does not say which one matched.
   const matched = tokens.map((t) => timingSafeEqual(given, digest(t))).some(Boolean);
-  return matched ? null : { status: 403, code: 'FORBIDDEN', message: 'The bearer token is not valid for POST /cypher.' };
+  return matched
+    ? null
+    : {
+        status: 403,
+        code: 'FORBIDDEN',
+        message: 'The bearer token is not valid for POST /cypher.',
+      };
 }
 
 /** A fixed one-minute window of requests per client address. */
@@ -64,10 +87,15 @@ class RateLimiter {
 function readBody(body: unknown): { query: string; params: Params } | Failure {
   const bad = (message: string): Failure => ({ status: 400, code: 'BAD_REQUEST', message });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return bad('The body must be a JSON object {"query": "...", "params": {...}} with Content-Type: application/json.');
+    return bad(
+      'The body must be a JSON object {"query": "...", "params": {...}} with Content-Type: application/json.',
+    );
   }
   const { query, params = {} } = body as { query?: unknown; params?: unknown };
-  if (typeof query !== 'string') return bad(`"query" must be a string of Cypher; got ${query === undefined ? 'nothing' : typeof query}.`);
+  if (typeof query !== 'string')
+    return bad(
+      `"query" must be a string of Cypher; got ${query === undefined ? 'nothing' : typeof query}.`,
+    );
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     return bad('"params" must be a JSON object of parameter values, e.g. {"id": "north-korea"}.');
   }
@@ -76,18 +104,27 @@ function readBody(body: unknown): { query: string; params: Params } | Failure {
 
 /** The HTTP answer to a failed query: refusals and engine messages verbatim, never a stack. */
 function failureOf(error: unknown, timeoutMs: number): Failure | undefined {
-  if (error instanceof CypherRefusedError) return { status: 400, code: error.code, message: error.message };
+  if (error instanceof CypherRefusedError)
+    return { status: 400, code: error.code, message: error.message };
   if (!isGraphError(error)) return undefined;
   switch (error.code) {
     case GraphErrorCode.TIMEOUT:
-      return { status: 504, code: 'REQUEST_TIMEOUT', message: `The query ran past its ${timeoutMs} ms deadline and was stopped.` };
+      return {
+        status: 504,
+        code: 'REQUEST_TIMEOUT',
+        message: `The query ran past its ${timeoutMs} ms deadline and was stopped.`,
+      };
     case GraphErrorCode.QUERY_FAILED:
     case GraphErrorCode.INTEGER_OUT_OF_RANGE:
       return { status: 400, code: 'CYPHER_QUERY_FAILED', message: error.message };
     case GraphErrorCode.UNAVAILABLE:
     case GraphErrorCode.CLOSED:
     case GraphErrorCode.TRANSIENT:
-      return { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The graph database is not available; retry later.' };
+      return {
+        status: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The graph database is not available; retry later.',
+      };
     default:
       return undefined;
   }
@@ -97,36 +134,63 @@ function failureOf(error: unknown, timeoutMs: number): Failure | undefined {
  * The router for `POST /cypher`, or undefined when neither ANALYST_TOKEN nor
  * API_TOKEN is set (the endpoint is then off and answers 404 like any unknown path).
  */
-export function createCypherRouter(config: CypherRouteConfig, graph: Graph, logger: Logger): Router | undefined {
+export function createCypherRouter(
+  config: CypherRouteConfig,
+  graph: Graph,
+  logger: Logger,
+): Router | undefined {
   const tokens = [config.analystToken, config.apiToken].filter((t): t is string => Boolean(t));
   if (tokens.length === 0) return undefined;
   const limiter = new RateLimiter(config.cypher.ratePerMinute);
   const router = express.Router();
-  router.post('/cypher', express.json({ limit: config.bodyLimitBytes }), async (req: Request, res: Response) => {
-    const denied = checkBearer(req.header('authorization'), tokens);
-    if (denied) return fail(res, denied);
-    const wait = limiter.take(req.ip ?? 'unknown');
-    if (wait > 0) {
-      res.setHeader('retry-after', String(wait));
-      return fail(res, { status: 429, code: 'RATE_LIMITED', message: `More than ${config.cypher.ratePerMinute} queries a minute; retry in ${wait} s.` });
-    }
-    const input = readBody(req.body);
-    if ('status' in input) return fail(res, input);
-    try {
-      const result = await runAnalystQuery(graph, input, { timeoutMs: config.queryTimeoutMs, maxRows: config.cypher.maxRows });
-      logger.info({ reqId: res.locals.requestId, rows: result.rows.length, truncated: result.truncated, durationMs: result.elapsedMs }, 'cypher query');
-      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
-        res.setHeader('x-truncated', String(result.truncated));
-        res.type('text/csv').send(toCsv(result.columns, result.rows));
-        return;
+  router.post(
+    '/cypher',
+    express.json({ limit: config.bodyLimitBytes }),
+    async (req: Request, res: Response) => {
+      const denied = checkBearer(req.header('authorization'), tokens);
+      if (denied) return fail(res, denied);
+      const wait = limiter.take(req.ip ?? 'unknown');
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait));
+        return fail(res, {
+          status: 429,
+          code: 'RATE_LIMITED',
+          message: `More than ${config.cypher.ratePerMinute} queries a minute; retry in ${wait} s.`,
+        });
       }
-      res.json(result);
-    } catch (error) {
-      const failure = failureOf(error, config.queryTimeoutMs);
-      if (failure) return fail(res, failure);
-      logger.error({ err: error, reqId: res.locals.requestId }, 'cypher query failed');
-      return fail(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error.' });
-    }
-  });
+      const input = readBody(req.body);
+      if ('status' in input) return fail(res, input);
+      try {
+        const result = await runAnalystQuery(graph, input, {
+          timeoutMs: config.queryTimeoutMs,
+          maxRows: config.cypher.maxRows,
+        });
+        logger.info(
+          {
+            reqId: res.locals.requestId,
+            rows: result.rows.length,
+            truncated: result.truncated,
+            durationMs: result.elapsedMs,
+          },
+          'cypher query',
+        );
+        if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+          res.setHeader('x-truncated', String(result.truncated));
+          res.type('text/csv').send(toCsv(result.columns, result.rows));
+          return;
+        }
+        res.json(result);
+      } catch (error) {
+        const failure = failureOf(error, config.queryTimeoutMs);
+        if (failure) return fail(res, failure);
+        logger.error({ err: error, reqId: res.locals.requestId }, 'cypher query failed');
+        return fail(res, {
+          status: 500,
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'Internal server error.',
+        });
+      }
+    },
+  );
   return router;
 }

@@ -22,9 +22,20 @@ export const EXPLORER_DIR = path.resolve(__dirname, '../../web/dist');
 
 export type ServerConfig = Pick<
   Config,
-  | 'port' | 'host' | 'production' | 'introspection' | 'playground' | 'limits' | 'apiToken' | 'corsOrigins'
-  | 'queryTimeoutMs' | 'readyTimeoutMs' | 'bodyLimitBytes' | 'shutdownGraceMs'
-  | 'analystToken' | 'cypher'
+  | 'port'
+  | 'host'
+  | 'production'
+  | 'introspection'
+  | 'playground'
+  | 'limits'
+  | 'apiToken'
+  | 'corsOrigins'
+  | 'queryTimeoutMs'
+  | 'readyTimeoutMs'
+  | 'bodyLimitBytes'
+  | 'shutdownGraceMs'
+  | 'analystToken'
+  | 'cypher'
 >;
 
 export interface RunningServer {
@@ -38,7 +49,11 @@ export interface RunningServer {
 const REQUEST_ID = /^[\w.-]{1,128}$/;
 
 /** Starts the HTTP server: /graphql, /healthz, /readyz, /metrics and /explorer. */
-export async function startHttpServer(config: ServerConfig, graph: Graph, logger: Logger): Promise<RunningServer> {
+export async function startHttpServer(
+  config: ServerConfig,
+  graph: Graph,
+  logger: Logger,
+): Promise<RunningServer> {
   const metrics = new Metrics();
   const stopObserving = metrics.observeGraph(graph.port.stats);
   const app = express();
@@ -63,8 +78,17 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     // Read the path now: routers mounted with app.use('/graphql', ...) strip their prefix from req.path.
     const requestPath = req.path;
     res.on('close', () => {
-      const route = req.route?.path ?? (requestPath.startsWith('/explorer') ? '/explorer' : requestPath === '/graphql' ? '/graphql' : 'other');
-      metrics.httpDuration.observe({ method: req.method, route: String(route), status: String(res.statusCode) }, (performance.now() - started) / 1000);
+      const route =
+        req.route?.path ??
+        (requestPath.startsWith('/explorer')
+          ? '/explorer'
+          : requestPath === '/graphql'
+            ? '/graphql'
+            : 'other');
+      metrics.httpDuration.observe(
+        { method: req.method, route: String(route), status: String(res.statusCode) },
+        (performance.now() - started) / 1000,
+      );
     });
     // A keep-alive client sending more work during the drain is told to reconnect elsewhere.
     if (draining) res.setHeader('connection', 'close');
@@ -85,23 +109,35 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
       // Low disk space refuses writes but not reads: the instance stays ready (200) so reads keep
       // being routed to it, and says "degraded" with the reason for monitoring.
       const writeRefusal = graph.port.writeRefusal?.();
-      if (writeRefusal) res.json({ status: 'degraded', engine: graph.port.engine, writes: 'refused', reason: writeRefusal });
+      if (writeRefusal)
+        res.json({
+          status: 'degraded',
+          engine: graph.port.engine,
+          writes: 'refused',
+          reason: writeRefusal,
+        });
       else res.json({ status: 'ready', engine: graph.port.engine });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', engine: graph.port.engine, reason: (error as Error).message });
+      res.status(503).json({
+        status: 'unavailable',
+        engine: graph.port.engine,
+        reason: (error as Error).message,
+      });
     }
   });
 
   // In development the root page points people at the two ways in: the sandbox and the explorer.
   if (!config.production) {
     app.get('/', (_req, res) => {
-      res.type('html').send(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg-graphql</title></head><body>' +
-          '<h1>kg-graphql</h1><p>Who said what about whom, as a GraphQL knowledge graph.</p><ul>' +
-          '<li><a href="/graphql">GraphiQL playground</a> (works offline)</li>' +
-          '<li><a href="/explorer/">Graph explorer</a></li>' +
-          '<li><a href="/readyz">Readiness</a> and <a href="/metrics">metrics</a></li></ul></body></html>',
-      );
+      res
+        .type('html')
+        .send(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg-graphql</title></head><body>' +
+            '<h1>kg-graphql</h1><p>Who said what about whom, as a GraphQL knowledge graph.</p><ul>' +
+            '<li><a href="/graphql">GraphiQL playground</a> (works offline)</li>' +
+            '<li><a href="/explorer/">Graph explorer</a></li>' +
+            '<li><a href="/readyz">Readiness</a> and <a href="/metrics">metrics</a></li></ul></body></html>',
+        );
     });
   }
 
@@ -112,7 +148,9 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
 
   if (existsSync(EXPLORER_DIR)) {
     app.use('/explorer', express.static(EXPLORER_DIR, { index: 'index.html', fallthrough: true }));
-    app.get(/^\/explorer(\/.*)?$/, (_req, res) => res.sendFile(path.join(EXPLORER_DIR, 'index.html')));
+    app.get(/^\/explorer(\/.*)?$/, (_req, res) =>
+      res.sendFile(path.join(EXPLORER_DIR, 'index.html')),
+    );
   }
 
   // POST /cypher for analysts; off (404) unless ANALYST_TOKEN or API_TOKEN is set.
@@ -141,21 +179,44 @@ export async function startHttpServer(config: ServerConfig, graph: Graph, logger
     }),
   );
 
-  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [{ message: `The request body is larger than ${config.bodyLimitBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+  app.use(
+    (
+      error: Error & { type?: string; status?: number },
+      _req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `The request body is larger than ${config.bodyLimitBytes} bytes.`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [
+            {
+              message: 'The request body is not valid JSON.',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+        return;
+      }
+      logger.error({ err: error, reqId: res.locals.requestId }, 'unhandled http error');
+      res.status(error.status ?? 500).json({
+        errors: [
+          { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
       });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    logger.error({ err: error, reqId: res.locals.requestId }, 'unhandled http error');
-    res.status(error.status ?? 500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -6,7 +6,15 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'kg-graphql' },
     redact: {
-      paths: ['authorization', 'headers.authorization', 'req.headers.authorization', '*.password', '*.apiToken', 'password', 'apiToken'],
+      paths: [
+        'authorization',
+        'headers.authorization',
+        'req.headers.authorization',
+        '*.password',
+        '*.apiToken',
+        'password',
+        'apiToken',
+      ],
       censor: '[redacted]',
     },
   });

@@ -11,7 +11,11 @@ export const PLAYGROUND_DIR = path.resolve(__dirname, '../../web/playground/dist
  * operation even when a browser sends it.
  */
 export function wantsPlayground(req: Request): boolean {
-  return req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html';
+  return (
+    req.method === 'GET' &&
+    req.query.query === undefined &&
+    req.accepts(['application/json', 'text/html']) === 'text/html'
+  );
 }
 
 /**
@@ -28,7 +32,9 @@ export function playgroundRouter(dir: string = PLAYGROUND_DIR): Router {
       res
         .status(503)
         .type('text/plain')
-        .send('The GraphiQL playground is not built: run `npm run build` (or `npm run playground:build`) and reload.');
+        .send(
+          'The GraphiQL playground is not built: run `npm run build` (or `npm run playground:build`) and reload.',
+        );
       return;
     }
     // The page names its hashed assets, so it must be revalidated after a rebuild.

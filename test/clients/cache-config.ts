@@ -24,8 +24,17 @@ const CONNECTIONS = {
 } as const;
 
 /** Object types with no `id` (pages, edges, counts, results): embedded in their parent. */
-export const ID_LESS_TYPES: string[] = (introspection.__schema.types as Array<{ kind: string; name: string; fields?: Array<{ name: string }> | null }>)
-  .filter((t) => t.kind === 'OBJECT' && !t.name.startsWith('__') && !['Query', 'Mutation'].includes(t.name))
+export const ID_LESS_TYPES: string[] = (
+  introspection.__schema.types as Array<{
+    kind: string;
+    name: string;
+    fields?: Array<{ name: string }> | null;
+  }>
+)
+  .filter(
+    (t) =>
+      t.kind === 'OBJECT' && !t.name.startsWith('__') && !['Query', 'Mutation'].includes(t.name),
+  )
   .filter((t) => !(t.fields ?? []).some((f) => f.name === 'id'))
   .map((t) => t.name);
 
@@ -35,7 +44,12 @@ export function apolloCache(): InMemoryCache {
     possibleTypes: possibleTypes.possibleTypes,
     typePolicies: {
       Query: {
-        fields: Object.fromEntries(Object.entries(CONNECTIONS).map(([field, keyArgs]) => [field, relayStylePagination([...keyArgs])])),
+        fields: Object.fromEntries(
+          Object.entries(CONNECTIONS).map(([field, keyArgs]) => [
+            field,
+            relayStylePagination([...keyArgs]),
+          ]),
+        ),
       },
       // Both ends of a RELATION see its id; the direction tells the two views apart.
       Relation: { keyFields: ['id', 'direction'] },
@@ -55,6 +69,10 @@ export function urqlCacheExchange() {
   return cacheExchange({
     schema: introspection as never,
     keys: urqlKeys,
-    resolvers: { Query: Object.fromEntries(Object.keys(CONNECTIONS).map((field) => [field, relayPagination()])) },
+    resolvers: {
+      Query: Object.fromEntries(
+        Object.keys(CONNECTIONS).map((field) => [field, relayPagination()]),
+      ),
+    },
   });
 }

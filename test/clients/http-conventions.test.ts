@@ -16,10 +16,16 @@ afterAll(async () => {
 const preflight = (origin: string, headers = 'content-type') =>
   fetch(server.url, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': headers },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': headers,
+    },
   });
 const getQuery = (query: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/json', ...headers } });
+  fetch(`${server.url}?query=${encodeURIComponent(query)}`, {
+    headers: { accept: 'application/json', ...headers },
+  });
 
 describe('CORS', () => {
   it('answers a preflight from an allowed origin with GET and POST, an explicit header list and a max-age', async () => {
@@ -62,19 +68,27 @@ describe('GET and CSRF prevention', () => {
   });
 
   it('answers a GET with apollo-require-preflight, cacheable for a minute by anyone', async () => {
-    const res = await getQuery('{ statement(id: "blinken-meat-grinder") { text } }', { 'apollo-require-preflight': 'true' });
+    const res = await getQuery('{ statement(id: "blinken-meat-grinder") { text } }', {
+      'apollo-require-preflight': 'true',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('max-age=60, public');
     expect(((await res.json()) as any).data.statement.text).toMatch(/meat grinder/);
   });
 
   it('marks mutations and errors no-store', async () => {
-    const mutation = await server.post('mutation { upsertPerson(input: { id: "cache-test", name: "Cache Test" }) { id } }', {}, { authorization: `Bearer ${TEST_TOKEN}` });
+    const mutation = await server.post(
+      'mutation { upsertPerson(input: { id: "cache-test", name: "Cache Test" }) { id } }',
+      {},
+      { authorization: `Bearer ${TEST_TOKEN}` },
+    );
     expect(mutation.body.errors).toBeUndefined();
     expect(mutation.headers.get('cache-control')).toBe('no-store');
     const refused = await server.post('{ people(first: 101) { totalCount } }');
     expect(refused.headers.get('cache-control')).toBe('no-store');
-    const refusedNested = await server.post('{ person(id: "antony-blinken") { name statements(first: 101) { id } } }');
+    const refusedNested = await server.post(
+      '{ person(id: "antony-blinken") { name statements(first: 101) { id } } }',
+    );
     expect(refusedNested.body.data.person.name).toBe('Antony Blinken');
     expect(refusedNested.headers.get('cache-control')).toBe('no-store');
   });
@@ -86,12 +100,20 @@ describe('GET /graphql/possible-types.json', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(await res.json()).toEqual(possibleTypes);
-    expect(possibleTypes.possibleTypes.Entity).toEqual(['Event', 'Location', 'MilitaryUnit', 'Organization', 'Person', 'State']);
+    expect(possibleTypes.possibleTypes.Entity).toEqual([
+      'Event',
+      'Location',
+      'MilitaryUnit',
+      'Organization',
+      'Person',
+      'State',
+    ]);
   });
 });
 
 describe('the playground at GET /graphql', () => {
-  const browserGet = (url: string) => fetch(url, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  const browserGet = (url: string) =>
+    fetch(url, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
 
   it('sends browsers the bundled GraphiQL page, whose scripts and styles all come from this origin', async () => {
     const res = await browserGet(server.url);
@@ -99,7 +121,9 @@ describe('the playground at GET /graphql', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(assets.filter((a) => a.startsWith('/graphql/playground/assets/')).length).toBeGreaterThanOrEqual(2);
+    expect(
+      assets.filter((a) => a.startsWith('/graphql/playground/assets/')).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(assets.filter((a) => /^(https?:)?\/\//.test(a))).toEqual([]);
     const script = assets.find((a) => a.endsWith('.js')) as string;
     expect((await fetch(`${server.origin}${script}`)).status).toBe(200);
@@ -111,7 +135,11 @@ describe('the playground at GET /graphql', () => {
   });
 
   it('is served in production only with PLAYGROUND=true, together with introspection', async () => {
-    const production = await startTestServer({ production: true, playground: true, introspection: true });
+    const production = await startTestServer({
+      production: true,
+      playground: true,
+      introspection: true,
+    });
     try {
       expect((await browserGet(production.url)).headers.get('content-type')).toMatch(/text\/html/);
       const schema = await production.post('{ __schema { queryType { name } } }');

@@ -17,7 +17,12 @@ export function recordingFetch(sent: Sent[]): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const response = await fetch(request);
-    sent.push({ method: request.method, url: request.url, status: response.status, cacheControl: response.headers.get('cache-control') });
+    sent.push({
+      method: request.method,
+      url: request.url,
+      status: response.status,
+      cacheControl: response.headers.get('cache-control'),
+    });
     return response;
   };
 }

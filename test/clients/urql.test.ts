@@ -6,7 +6,16 @@
  */
 import { Client, fetchExchange, gql } from '@urql/core';
 import { urqlCacheExchange } from './cache-config';
-import { ENTITY_PAGE, type Sent, TEST_TOKEN, type TestServer, allStatementIds, recordingFetch, spyOnConsole, startTestServer } from './support';
+import {
+  ENTITY_PAGE,
+  type Sent,
+  TEST_TOKEN,
+  type TestServer,
+  allStatementIds,
+  recordingFetch,
+  spyOnConsole,
+  startTestServer,
+} from './support';
 
 let server: TestServer;
 let consoleSpy: ReturnType<typeof spyOnConsole>;
@@ -31,7 +40,9 @@ const clientWith = (sent: Sent[] = []) =>
     fetch: recordingFetch(sent),
     // urql's default preferGetMethod ('within-url-limit') sends queries as GET: Apollo's CSRF
     // prevention lets a GET through only with a header a cross-site form cannot send.
-    fetchOptions: { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${TEST_TOKEN}` } },
+    fetchOptions: {
+      headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${TEST_TOKEN}` },
+    },
   });
 
 describe('urql with graphcache and the published schema', () => {
@@ -43,8 +54,12 @@ describe('urql with graphcache and the published schema', () => {
     const data = result.data as any;
     expect(data.entity).toMatchObject({ id: 'north-korea', name: 'North Korea', kind: 'STATE' });
     expect(data.entity.relations.length).toBeGreaterThan(0);
-    expect(data.search.map((h: any) => h.node).find((n: any) => n.id === 'north-korea')).toMatchObject({ name: 'North Korea' });
-    const cached = await client.query(gql(ENTITY_PAGE), { id: 'north-korea' }, { requestPolicy: 'cache-only' }).toPromise();
+    expect(
+      data.search.map((h: any) => h.node).find((n: any) => n.id === 'north-korea'),
+    ).toMatchObject({ name: 'North Korea' });
+    const cached = await client
+      .query(gql(ENTITY_PAGE), { id: 'north-korea' }, { requestPolicy: 'cache-only' })
+      .toPromise();
     expect(cached.data).toEqual(result.data);
     expect(sent.map((s) => [s.method, s.status])).toEqual([['GET', 200]]);
     expect(sent[0].cacheControl).toBe('max-age=60, public');
@@ -55,14 +70,28 @@ describe('urql with graphcache and the published schema', () => {
     const client = clientWith();
     const query = gql`
       query Statements($first: Int, $after: String) {
-        statements(first: $first, after: $after) { edges { cursor node { id text } } pageInfo { hasNextPage endCursor } }
+        statements(first: $first, after: $after) {
+          edges {
+            cursor
+            node {
+              id
+              text
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
       }
     `;
     let after: string | null = null;
     let pages = 0;
     let ids: string[] = [];
     for (;;) {
-      const result = await client.query(query, { first: 5, after }, { requestPolicy: 'network-only' }).toPromise();
+      const result = await client
+        .query(query, { first: 5, after }, { requestPolicy: 'network-only' })
+        .toPromise();
       expect(result.error).toBeUndefined();
       const { statements } = result.data as any;
       pages += 1;
@@ -80,10 +109,34 @@ describe('urql with graphcache and the published schema', () => {
   it('updates the cached person after a mutation (sent as POST)', async () => {
     const sent: Sent[] = [];
     const client = clientWith(sent);
-    const person = gql`query Person { person(id: "antony-blinken") { id name description } }`;
+    const person = gql`
+      query Person {
+        person(id: "antony-blinken") {
+          id
+          name
+          description
+        }
+      }
+    `;
     await client.query(person, {}).toPromise();
     const mutation = await client
-      .mutation(gql`mutation { upsertPerson(input: { id: "antony-blinken", name: "Antony Blinken", description: "Updated by urql." }) { id description } }`, {})
+      .mutation(
+        gql`
+          mutation {
+            upsertPerson(
+              input: {
+                id: "antony-blinken"
+                name: "Antony Blinken"
+                description: "Updated by urql."
+              }
+            ) {
+              id
+              description
+            }
+          }
+        `,
+        {},
+      )
       .toPromise();
     expect(mutation.error).toBeUndefined();
     const cached = await client.query(person, {}, { requestPolicy: 'cache-only' }).toPromise();
@@ -95,8 +148,26 @@ describe('urql with graphcache and the published schema', () => {
 
   it('keeps a good person next to a refused page size', async () => {
     const client = clientWith();
-    const result = await client.query(gql`query Partial { person(id: "antony-blinken") { id name } people(first: 101) { totalCount } }`, {}).toPromise();
-    expect((result.data as any).person).toMatchObject({ id: 'antony-blinken', name: 'Antony Blinken' });
+    const result = await client
+      .query(
+        gql`
+          query Partial {
+            person(id: "antony-blinken") {
+              id
+              name
+            }
+            people(first: 101) {
+              totalCount
+            }
+          }
+        `,
+        {},
+      )
+      .toPromise();
+    expect((result.data as any).person).toMatchObject({
+      id: 'antony-blinken',
+      name: 'Antony Blinken',
+    });
     expect((result.data as any).people).toBeNull();
     expect(result.error?.graphQLErrors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(consoleSpy.messages).toEqual([]);

@@ -42,7 +42,9 @@ async function openConsole(): Promise<void> {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   await buildPageIfNeeded();
@@ -50,9 +52,20 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
 }, 150_000);
 
 afterAll(async () => {
@@ -85,11 +98,25 @@ describe('the Cypher console', () => {
     await page.locator('.cypher-table tbody tr').first().waitFor();
     const header = await page.locator('.cypher-table thead th').allTextContents();
     expect(header).toEqual(['speakerName', 'subjectName', 'statements']);
-    const first = await page.locator('.cypher-table tbody tr').first().locator('td').allTextContents();
+    const first = await page
+      .locator('.cypher-table tbody tr')
+      .first()
+      .locator('td')
+      .allTextContents();
     expect(first).toEqual(['Antony Blinken', 'North Korean troops in Russia', '5']);
-    await expect(page.locator('#cypher-status').textContent()).resolves.toMatch(/^\d+ rows in [\d.]+ ms\.$/);
-    expect(requests.every((url) => url.startsWith(server.origin) || url.startsWith('data:') || url.startsWith('blob:'))).toBe(true);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'cypher-console-table.png'), fullPage: true });
+    await expect(page.locator('#cypher-status').textContent()).resolves.toMatch(
+      /^\d+ rows in [\d.]+ ms\.$/,
+    );
+    expect(
+      requests.every(
+        (url) =>
+          url.startsWith(server.origin) || url.startsWith('data:') || url.startsWith('blob:'),
+      ),
+    ).toBe(true);
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'cypher-console-table.png'),
+      fullPage: true,
+    });
   });
 
   it('draws the paths of a query as a graph, and colours it by community on request', async () => {
@@ -109,9 +136,16 @@ describe('the Cypher console', () => {
     expect(graph.nodes).toContain('antony-blinken');
     expect(graph.edges).toBeGreaterThanOrEqual(13);
     await page.locator('#cypher-analytics').click();
-    await page.waitForFunction(() => (globalThis as any).__cy.getElementById('north-korea').data('community') !== undefined);
-    await expect(page.locator('#cypher-graph-status').textContent()).resolves.toMatch(/^Coloured by community \(\d+ here\) and sized by PageRank/);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'cypher-console-graph.png'), fullPage: true });
+    await page.waitForFunction(
+      () => (globalThis as any).__cy.getElementById('north-korea').data('community') !== undefined,
+    );
+    await expect(page.locator('#cypher-graph-status').textContent()).resolves.toMatch(
+      /^Coloured by community \(\d+ here\) and sized by PageRank/,
+    );
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'cypher-console-graph.png'),
+      fullPage: true,
+    });
   });
 
   it('downloads the result as CSV', async () => {
@@ -119,7 +153,10 @@ describe('the Cypher console', () => {
     await setQuery('MATCH (p:Person) RETURN p.id AS id, p.name AS name ORDER BY id');
     await page.locator('#cypher-run').click();
     await page.locator('.cypher-table tbody tr').first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#cypher-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#cypher-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('cypher-result.csv');
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('id,name');
@@ -135,13 +172,17 @@ describe('the Cypher console', () => {
       'Only read-only queries are allowed here; this one uses DELETE. (CYPHER_NOT_READ_ONLY)',
     );
     // Chromium logs the expected 400 as a console error; only that one is allowed.
-    expect(pageErrors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    expect(pageErrors).toEqual([
+      'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
     pageErrors = [];
     await setQuery('MATCH (s:Source) RETURN s.title AS title');
     await page.locator('#cypher-run').click();
     await page.locator('.cypher-table tbody tr').first().waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Cypher console' }).waitFor();
-    await expect(page.locator('#cypher-editor .cm-content').textContent()).resolves.toBe('MATCH (s:Source) RETURN s.title AS title');
+    await expect(page.locator('#cypher-editor .cm-content').textContent()).resolves.toBe(
+      'MATCH (s:Source) RETURN s.title AS title',
+    );
   });
 });

@@ -27,9 +27,11 @@ let page: Page;
 let requests: string[] = [];
 let pageErrors: string[] = [];
 
-const foreign = () => requests.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
+const foreign = () =>
+  requests.filter((url) => !url.startsWith(server.origin) && !/^(data|blob):/.test(url));
 /** What an editor shows, with Monaco's non-breaking spaces, wrap markers and line breaks as single spaces. */
-const textOf = async (selector: string) => (await page.locator(selector).innerText()).replace(/[\s\u00a0·]+/g, ' ');
+const textOf = async (selector: string) =>
+  (await page.locator(selector).innerText()).replace(/[\s\u00a0·]+/g, ' ');
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -43,7 +45,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 360_000); // a cold build of the bundle can take minutes on a busy machine
 
@@ -84,34 +94,54 @@ describe('GraphiQL playground at GET /graphql', () => {
   it('loads with zero requests to other origins', async () => {
     // Let the schema load (introspection) and the workers start before counting.
     await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
-    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    await page
+      .locator('.graphiql-doc-explorer')
+      .getByText('Query', { exact: true })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: /Show GraphiQL Explorer/i }).click();
     await page.locator('.graphiql-explorer-root, .docExplorerWrap').first().waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-home.png') });
     expect(requests.length).toBeGreaterThan(3);
-    expect(requests.some((url) => url.startsWith(`${server.origin}/graphql/playground/assets/`))).toBe(true);
+    expect(
+      requests.some((url) => url.startsWith(`${server.origin}/graphql/playground/assets/`)),
+    ).toBe(true);
     expect(foreign()).toEqual([]);
-    console.log(`playground page load: ${requests.length} requests, ${foreign().length} to other origins`);
+    console.log(
+      `playground page load: ${requests.length} requests, ${foreign().length} to other origins`,
+    );
   });
 
   it('opens with the README example queries as tabs', async () => {
     const tabs = page.locator('.graphiql-tab');
     await expect(tabs.count()).resolves.toBeGreaterThanOrEqual(5);
-    expect(await textOf('.graphiql-query-editor')).toMatch(/query AQuoteWordFor \{ statement\(id: "blinken-meat-grinder"\)/);
+    expect(await textOf('.graphiql-query-editor')).toMatch(
+      /query AQuoteWordFor \{ statement\(id: "blinken-meat-grinder"\)/,
+    );
     await expect(tabs.first().innerText()).resolves.toMatch(/AQuoteWordFor/);
   });
 
   it('runs a query typed into the editor and shows the meat-grinder quote', async () => {
     // Empty the editor first (retrying: on a loaded machine the first key presses can land before focus).
-    for (let attempt = 0; attempt < 5 && (await textOf('.graphiql-query-editor .view-lines')).trim() !== ''; attempt += 1) {
+    for (
+      let attempt = 0;
+      attempt < 5 && (await textOf('.graphiql-query-editor .view-lines')).trim() !== '';
+      attempt += 1
+    ) {
       await page.locator('.graphiql-query-editor .view-lines').first().click();
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Backspace');
     }
     expect((await textOf('.graphiql-query-editor .view-lines')).trim()).toBe('');
-    await page.keyboard.insertText('{ statement(id: "blinken-meat-grinder") { text speaker { ... on Person { name } } } }');
+    await page.keyboard.insertText(
+      '{ statement(id: "blinken-meat-grinder") { text speaker { ... on Person { name } } } }',
+    );
     await page.getByRole('button', { name: /Execute query/i }).click();
-    await page.locator('.graphiql-response').getByText('meat grinder', { exact: false }).first().waitFor();
+    await page
+      .locator('.graphiql-response')
+      .getByText('meat grinder', { exact: false })
+      .first()
+      .waitFor();
     const response = await textOf('.graphiql-response');
     expect(response).toContain(QUOTE);
     expect(response).toContain('Antony Blinken');
@@ -124,7 +154,10 @@ describe('GraphiQL playground at GET /graphql', () => {
     const docs = page.locator('.graphiql-doc-explorer');
     await docs.getByText('Statement', { exact: true }).first().waitFor();
     await docs.getByText('Statement', { exact: true }).first().click();
-    await docs.getByText(/^One thing said by someone, as reported by a source/).first().waitFor();
+    await docs
+      .getByText(/^One thing said by someone, as reported by a source/)
+      .first()
+      .waitFor();
   });
 
   it('has a headers editor for the bearer token', async () => {

@@ -45,8 +45,14 @@ export interface GraphFingerprint {
 /** Counts and a property checksum of every node and relationship, independent of order. */
 export async function fingerprint(graph: Graph): Promise<GraphFingerprint> {
   const nodes = await graph.port.read({ name: 'test/all-nodes', text: 'MATCH (n) RETURN n' });
-  const rels = await graph.port.read({ name: 'test/all-relationships', text: 'MATCH (a)-[r]->(b) RETURN a.id AS a, r, b.id AS b' });
-  const lines = [...nodes.map((r) => JSON.stringify(r.n)), ...rels.map((r) => JSON.stringify([r.a, r.r, r.b]))].sort();
+  const rels = await graph.port.read({
+    name: 'test/all-relationships',
+    text: 'MATCH (a)-[r]->(b) RETURN a.id AS a, r, b.id AS b',
+  });
+  const lines = [
+    ...nodes.map((r) => JSON.stringify(r.n)),
+    ...rels.map((r) => JSON.stringify([r.a, r.r, r.b])),
+  ].sort();
   const checksum = createHash('sha256').update(lines.join('\n')).digest('hex');
   return { nodes: nodes.length, relationships: rels.length, checksum };
 }

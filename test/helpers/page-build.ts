@@ -25,7 +25,8 @@ function newestSource(): number {
   return newest;
 }
 
-const fresh = (): boolean => existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= newestSource();
+const fresh = (): boolean =>
+  existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= newestSource();
 
 export async function buildPageIfNeeded(): Promise<void> {
   if (fresh()) return;
@@ -42,11 +43,22 @@ export async function buildPageIfNeeded(): Promise<void> {
   }
   try {
     if (fresh()) return;
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      timeout: 90_000,
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'web/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        timeout: 90_000,
+      },
+    );
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

@@ -26,7 +26,14 @@ export function buildPlaygroundIfNeeded(): void {
   process.stdout.write('\nbuilding the GraphiQL playground (web/playground/dist) for the tests\n');
   execFileSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/playground/vite.config.ts', '--logLevel', 'warn'],
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/playground/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: ROOT, stdio: 'inherit', timeout: 300_000 },
   );
 }

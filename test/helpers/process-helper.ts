@@ -16,10 +16,31 @@ export const SERVE_ENTRY = path.join(REPO_ROOT, 'src/cli/serve.ts');
 
 /** Every variable `src/config/config.ts` reads, plus NODE_ENV. */
 const SERVER_VARIABLES = [
-  'PORT', 'HOST', 'NODE_ENV', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE', 'EMBEDDED_DB_PATH',
-  'API_TOKEN', 'CORS_ORIGINS', 'LOG_LEVEL', 'QUERY_TIMEOUT_MS', 'READY_TIMEOUT_MS', 'MAX_DEPTH', 'MAX_ALIASES',
-  'MAX_TOKENS', 'MAX_COST', 'BODY_LIMIT_BYTES', 'INTROSPECTION', 'PLAYGROUND', 'SEED_ON_START', 'SHUTDOWN_GRACE_MS',
-  'ANALYST_TOKEN', 'CYPHER_MAX_ROWS', 'CYPHER_RATE_LIMIT',
+  'PORT',
+  'HOST',
+  'NODE_ENV',
+  'NEO4J_URI',
+  'NEO4J_USER',
+  'NEO4J_PASSWORD',
+  'NEO4J_DATABASE',
+  'EMBEDDED_DB_PATH',
+  'API_TOKEN',
+  'CORS_ORIGINS',
+  'LOG_LEVEL',
+  'QUERY_TIMEOUT_MS',
+  'READY_TIMEOUT_MS',
+  'MAX_DEPTH',
+  'MAX_ALIASES',
+  'MAX_TOKENS',
+  'MAX_COST',
+  'BODY_LIMIT_BYTES',
+  'INTROSPECTION',
+  'PLAYGROUND',
+  'SEED_ON_START',
+  'SHUTDOWN_GRACE_MS',
+  'ANALYST_TOKEN',
+  'CYPHER_MAX_ROWS',
+  'CYPHER_RATE_LIMIT',
 ];
 
 export interface ProcessResult {
@@ -52,7 +73,10 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Spawns the server with `env`; it is killed with SIGKILL if still running after `timeoutMs`. */
-export function spawnServe(env: Record<string, string>, options: { timeoutMs?: number } = {}): ServeProcess {
+export function spawnServe(
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): ServeProcess {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const child = spawn(process.execPath, ['--import', 'tsx', SERVE_ENTRY], {
     cwd: REPO_ROOT,
@@ -94,7 +118,10 @@ export function spawnServe(env: Record<string, string>, options: { timeoutMs?: n
 }
 
 /** Runs the server with `env` until it exits (or the timeout kills it). */
-export function runServe(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ProcessResult> {
+export function runServe(
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   return spawnServe(env, options).exited;
 }
 
@@ -102,19 +129,29 @@ export function runServe(env: Record<string, string>, options: { timeoutMs?: num
  * Spawns the server and waits until it prints its "ready at" line. Rejects,
  * with the captured output, when the process exits or the wait times out first.
  */
-export async function startServe(env: Record<string, string>, options: { timeoutMs?: number; readyTimeoutMs?: number } = {}): Promise<ServeProcess> {
+export async function startServe(
+  env: Record<string, string>,
+  options: { timeoutMs?: number; readyTimeoutMs?: number } = {},
+): Promise<ServeProcess> {
   const serve = spawnServe(env, options);
   const readyTimeoutMs = options.readyTimeoutMs ?? 45_000;
   const deadline = Date.now() + readyTimeoutMs;
   let exited: ProcessResult | undefined;
-  void serve.exited.then((result) => (exited = result), () => undefined);
+  void serve.exited.then(
+    (result) => (exited = result),
+    () => undefined,
+  );
   while (!/API ready at /.test(serve.stdout())) {
     if (exited) {
-      throw new Error(`The server exited (code ${exited.code}, signal ${exited.signal}) before it was ready.\nstderr: ${exited.stderr}\nstdout: ${exited.stdout}`);
+      throw new Error(
+        `The server exited (code ${exited.code}, signal ${exited.signal}) before it was ready.\nstderr: ${exited.stderr}\nstdout: ${exited.stdout}`,
+      );
     }
     if (Date.now() > deadline) {
       serve.signal('SIGKILL');
-      throw new Error(`The server was not ready within ${readyTimeoutMs} ms.\nstderr: ${serve.stderr()}\nstdout: ${serve.stdout()}`);
+      throw new Error(
+        `The server was not ready within ${readyTimeoutMs} ms.\nstderr: ${serve.stderr()}\nstdout: ${serve.stdout()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -16,7 +16,11 @@ export interface TestServer {
   readonly origin: string;
   readonly graph: Graph;
   /** POSTs a GraphQL operation as JSON; returns status, headers and parsed body. */
-  post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  post(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -37,9 +41,16 @@ export const DEFAULT_TEST_CONFIG: ServerConfig = {
   cypher: { maxRows: 5_000, ratePerMinute: 10_000 },
 };
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { seed?: boolean } = {},
+): Promise<TestServer> {
   const { graph } = await openTestGraph({ seed: options.seed ?? true });
-  const server = await startHttpServer({ ...DEFAULT_TEST_CONFIG, ...overrides }, graph, pino({ level: 'silent' }));
+  const server = await startHttpServer(
+    { ...DEFAULT_TEST_CONFIG, ...overrides },
+    graph,
+    pino({ level: 'silent' }),
+  );
   const url = `http://127.0.0.1:${server.port}/graphql`;
   return {
     url,

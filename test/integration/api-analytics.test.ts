@@ -24,21 +24,53 @@ describe('graph analytics over GraphQL, on the seed', () => {
     const [mostMentioned] = await Promise.all([
       api.read('{ topMentioned(first: 2) { entity { id } count } }'),
     ]);
-    const { centrality } = await api.read(CENTRALITY, { projection: 'CO_MENTION', measure: 'PAGERANK', first: 2 });
-    expect(mostMentioned.topMentioned.map((e: any) => e.entity.id).sort()).toEqual(['north-korea', 'north-korean-troops-in-russia']);
-    expect(centrality.scores.map((s: any) => s.id).sort()).toEqual(['north-korea', 'north-korean-troops-in-russia']);
-    expect(centrality).toMatchObject({ projection: 'CO_MENTION', measure: 'PAGERANK', graphVersion: expect.any(Number) });
-    expect(centrality.scores[0]).toMatchObject({ rank: 1, node: { name: expect.stringMatching(/^North Korea/) } });
+    const { centrality } = await api.read(CENTRALITY, {
+      projection: 'CO_MENTION',
+      measure: 'PAGERANK',
+      first: 2,
+    });
+    expect(mostMentioned.topMentioned.map((e: any) => e.entity.id).sort()).toEqual([
+      'north-korea',
+      'north-korean-troops-in-russia',
+    ]);
+    expect(centrality.scores.map((s: any) => s.id).sort()).toEqual([
+      'north-korea',
+      'north-korean-troops-in-russia',
+    ]);
+    expect(centrality).toMatchObject({
+      projection: 'CO_MENTION',
+      measure: 'PAGERANK',
+      graphVersion: expect.any(Number),
+    });
+    expect(centrality.scores[0]).toMatchObject({
+      rank: 1,
+      node: { name: expect.stringMatching(/^North Korea/) },
+    });
     expect(centrality.nodeCount).toBeGreaterThan(10);
   });
 
   it('ranks Antony Blinken, linked to the most entities by his statements, first by degree on the speaker network', async () => {
-    const { centrality } = await api.read(CENTRALITY, { projection: 'SPEAKER_MENTION', measure: 'DEGREE', first: 1 });
-    expect(centrality.scores).toEqual([{ id: 'antony-blinken', rank: 1, score: expect.any(Number), node: { name: 'Antony Blinken' } }]);
+    const { centrality } = await api.read(CENTRALITY, {
+      projection: 'SPEAKER_MENTION',
+      measure: 'DEGREE',
+      first: 1,
+    });
+    expect(centrality.scores).toEqual([
+      {
+        id: 'antony-blinken',
+        rank: 1,
+        score: expect.any(Number),
+        node: { name: 'Antony Blinken' },
+      },
+    ]);
   });
 
   it('computes betweenness on the whole entity graph', async () => {
-    const { centrality } = await api.read(CENTRALITY, { projection: 'ENTITY_GRAPH', measure: 'BETWEENNESS', first: 3 });
+    const { centrality } = await api.read(CENTRALITY, {
+      projection: 'ENTITY_GRAPH',
+      measure: 'BETWEENNESS',
+      first: 3,
+    });
     expect(centrality.nodeCount).toBe(57);
     expect(centrality.scores).toHaveLength(3);
     expect(centrality.scores[0].score).toBeGreaterThan(0);
@@ -52,14 +84,18 @@ describe('graph analytics over GraphQL, on the seed', () => {
     }`);
     expect(communities.count).toBeGreaterThan(1);
     expect(communities.modularity).toBeGreaterThan(0);
-    expect(communities.communities.map((c: any) => c.id)).toEqual([0, 1, 2].slice(0, communities.communities.length));
+    expect(communities.communities.map((c: any) => c.id)).toEqual(
+      [0, 1, 2].slice(0, communities.communities.length),
+    );
     const sizes = communities.communities.map((c: any) => c.size);
     expect(sizes).toEqual([...sizes].sort((a: number, b: number) => b - a));
     communities.communities.forEach((c: any) => expect(c.members.length).toBeLessThanOrEqual(2));
   });
 
   it('gives community and PageRank per node id, null for a node outside the projection', async () => {
-    const { nodeAnalytics } = await api.read('{ nodeAnalytics(ids: ["north-korea", "nobody"]) { id community pagerank } }');
+    const { nodeAnalytics } = await api.read(
+      '{ nodeAnalytics(ids: ["north-korea", "nobody"]) { id community pagerank } }',
+    );
     expect(nodeAnalytics).toEqual([
       { id: 'north-korea', community: expect.any(Number), pagerank: expect.any(Number) },
       { id: 'nobody', community: null, pagerank: null },

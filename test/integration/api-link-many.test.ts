@@ -71,7 +71,12 @@ describe('link and unlink on a node with more than 150 relationships of the type
 
   it('re-linking with the stored properties reports no change and changes nothing', async () => {
     const { link } = await write(LINK, {
-      input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR, properties: { title: 'Adviser 150' } },
+      input: {
+        type: 'HOLDS_ROLE',
+        from: 'hub-person',
+        to: FAR,
+        properties: { title: 'Adviser 150' },
+      },
     });
     expect(link.changed).toBe(false);
     expect(link.edge.properties).toEqual({ title: 'Adviser 150', since: '2020' });
@@ -82,11 +87,16 @@ describe('link and unlink on a node with more than 150 relationships of the type
     const { link } = await write(LINK, {
       input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR, properties: { title: 'Envoy' } },
     });
-    expect(link).toMatchObject({ changed: true, edge: { properties: { title: 'Envoy', since: '2020' } } });
+    expect(link).toMatchObject({
+      changed: true,
+      edge: { properties: { title: 'Envoy', since: '2020' } },
+    });
   });
 
   it('unlinks an existing relationship past the first 100, then reports it absent', async () => {
-    const first = await write(UNLINK, { input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR } });
+    const first = await write(UNLINK, {
+      input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR },
+    });
     expect(first.unlink).toEqual({
       changed: true,
       edge: {
@@ -98,7 +108,9 @@ describe('link and unlink on a node with more than 150 relationships of the type
       },
     });
     expect(await holdsRoleCount()).toBe(ROLES - 1);
-    const second = await write(UNLINK, { input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR } });
+    const second = await write(UNLINK, {
+      input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR },
+    });
     expect(second.unlink).toMatchObject({ changed: false, edge: { properties: null } });
     expect(await holdsRoleCount()).toBe(ROLES - 1);
   });
@@ -113,7 +125,12 @@ describe('link and unlink on a node with more than 150 relationships of the type
 
   it('linking an absent relationship creates it with the given properties only', async () => {
     const { link } = await write(LINK, {
-      input: { type: 'HOLDS_ROLE', from: 'hub-person', to: 'org-unlinked', properties: { title: 'Observer' } },
+      input: {
+        type: 'HOLDS_ROLE',
+        from: 'hub-person',
+        to: 'org-unlinked',
+        properties: { title: 'Observer' },
+      },
     });
     expect(link).toMatchObject({ changed: true, edge: { properties: { title: 'Observer' } } });
     expect(await holdsRoleCount()).toBe(ROLES + 1);
@@ -122,11 +139,23 @@ describe('link and unlink on a node with more than 150 relationships of the type
   it('re-links after an unlink as a new relationship, with the new properties', async () => {
     await write(UNLINK, { input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR } });
     const { link } = await write(LINK, {
-      input: { type: 'HOLDS_ROLE', from: 'hub-person', to: FAR, properties: { title: 'Returning adviser' } },
+      input: {
+        type: 'HOLDS_ROLE',
+        from: 'hub-person',
+        to: FAR,
+        properties: { title: 'Returning adviser' },
+      },
     });
-    expect(link).toMatchObject({ changed: true, edge: { properties: { title: 'Returning adviser' } } });
+    expect(link).toMatchObject({
+      changed: true,
+      edge: { properties: { title: 'Returning adviser' } },
+    });
     expect(await holdsRoleCount()).toBe(ROLES);
-    const { organization } = await api.read(`{ organization(id: "${FAR}") { officials { title person { id } } } }`);
-    expect(organization.officials).toEqual([{ title: 'Returning adviser', person: { id: 'hub-person' } }]);
+    const { organization } = await api.read(
+      `{ organization(id: "${FAR}") { officials { title person { id } } } }`,
+    );
+    expect(organization.officials).toEqual([
+      { title: 'Returning adviser', person: { id: 'hub-person' } },
+    ]);
   });
 });

@@ -26,12 +26,18 @@ describe('node(id:) and nodes(ids:)', () => {
     }`);
     expect(a).toEqual({ __typename: 'Person', id: 'antony-blinken', name: 'Antony Blinken' });
     expect(b).toEqual({ __typename: 'Statement', id: 'blinken-meat-grinder', kind: 'QUOTE' });
-    expect(c).toEqual({ __typename: 'Estimate', id: 'estimate-10000-troops-in-russia', label: 'around 10,000 troops' });
+    expect(c).toEqual({
+      __typename: 'Estimate',
+      id: 'estimate-10000-troops-in-russia',
+      label: 'around 10,000 troops',
+    });
     expect(d).toBeNull();
   });
 
   it('returns nodes in the order asked, null for unknown ids, in one batched graph query', async () => {
-    const result = await api.run(`{ nodes(ids: ["north-korea", "nope", "antony-blinken", "report-north-korean-troops-kursk"]) { __typename id } }`);
+    const result = await api.run(
+      `{ nodes(ids: ["north-korea", "nope", "antony-blinken", "report-north-korean-troops-kursk"]) { __typename id } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.nodes).toEqual([
       { __typename: 'State', id: 'north-korea' },
@@ -44,40 +50,78 @@ describe('node(id:) and nodes(ids:)', () => {
 
   it('refuses more than 100 ids with BAD_USER_INPUT naming the argument', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
-    const error = onlyError(await api.run(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids }));
-    expect(error.message).toBe('ids: must list at most 100 ids; got 101. Split the list into several requests.');
+    const error = onlyError(
+      await api.run(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids }),
+    );
+    expect(error.message).toBe(
+      'ids: must list at most 100 ids; got 101. Split the list into several requests.',
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
   });
 
   it('looks an estimate up by id', async () => {
-    const { estimate } = await read(`{ estimate(id: "estimate-8000-troops-near-ukraine-border") { id value unit } }`);
-    expect(estimate).toEqual({ id: 'estimate-8000-troops-near-ukraine-border', value: 8000, unit: 'troops' });
+    const { estimate } = await read(
+      `{ estimate(id: "estimate-8000-troops-near-ukraine-border") { id value unit } }`,
+    );
+    expect(estimate).toEqual({
+      id: 'estimate-8000-troops-near-ukraine-border',
+      value: 8000,
+      unit: 'troops',
+    });
     expect((await read(`{ estimate(id: "antony-blinken") { id } }`)).estimate).toBeNull();
   });
 });
 
 describe('edge ids on relationship projections', () => {
   it('gives a Role and its Official the id link returns for the same HOLDS_ROLE', async () => {
-    const { person } = await read(`{ person(id: "antony-blinken") { roles { id title organization { ... on State { id } ... on Organization { id } } } } }`);
+    const { person } = await read(
+      `{ person(id: "antony-blinken") { roles { id title organization { ... on State { id } ... on Organization { id } } } } }`,
+    );
     const role = person.roles[0];
     expect(role.id).toBe(`HOLDS_ROLE:antony-blinken:${role.organization.id}`);
-    const linked = await api.run(LINK, { input: { type: 'HOLDS_ROLE', from: 'antony-blinken', to: role.organization.id, properties: { title: role.title } } }, { token: TOKEN });
+    const linked = await api.run(
+      LINK,
+      {
+        input: {
+          type: 'HOLDS_ROLE',
+          from: 'antony-blinken',
+          to: role.organization.id,
+          properties: { title: role.title },
+        },
+      },
+      { token: TOKEN },
+    );
     expect(linked.errors).toBeUndefined();
     expect(linked.data.link.edge.id).toBe(role.id);
-    const { node } = await read(`query($id: ID!) { node(id: $id) { ... on Organization { officials { id person { id } } } ... on State { officials { id person { id } } } } }`, { id: role.organization.id });
+    const { node } = await read(
+      `query($id: ID!) { node(id: $id) { ... on Organization { officials { id person { id } } } ... on State { officials { id person { id } } } } }`,
+      { id: role.organization.id },
+    );
     expect(node.officials.find((o: any) => o.person.id === 'antony-blinken').id).toBe(role.id);
   });
 
   it('gives a Relation the same id from both ends, with opposite directions, equal to the neighbourhood edge', async () => {
-    const { state } = await read(`{ state(id: "north-korea") { relations { id direction other { ... on State { id } ... on Organization { id } } } } }`);
+    const { state } = await read(
+      `{ state(id: "north-korea") { relations { id direction other { ... on State { id } ... on Organization { id } } } } }`,
+    );
     expect(state.relations.length).toBeGreaterThan(0);
     const relation = state.relations[0];
-    const [from, to] = relation.direction === 'OUTGOING' ? ['north-korea', relation.other.id] : [relation.other.id, 'north-korea'];
+    const [from, to] =
+      relation.direction === 'OUTGOING'
+        ? ['north-korea', relation.other.id]
+        : [relation.other.id, 'north-korea'];
     expect(relation.id).toBe(`RELATION:${from}:${to}`);
-    const { node } = await read(`query($id: ID!) { node(id: $id) { ... on State { relations { id direction } } ... on Organization { relations { id direction } } } }`, { id: relation.other.id });
+    const { node } = await read(
+      `query($id: ID!) { node(id: $id) { ... on State { relations { id direction } } ... on Organization { relations { id direction } } } }`,
+      { id: relation.other.id },
+    );
     const seenFromOther = node.relations.find((r: any) => r.id === relation.id);
-    expect(seenFromOther.direction).toBe(relation.direction === 'OUTGOING' ? 'INCOMING' : 'OUTGOING');
-    const { neighborhood } = await read(`{ neighborhood(id: "north-korea", hops: 1, limit: 500) { edges { id } } }`);
+    expect(seenFromOther.direction).toBe(
+      relation.direction === 'OUTGOING' ? 'INCOMING' : 'OUTGOING',
+    );
+    const { neighborhood } = await read(
+      `{ neighborhood(id: "north-korea", hops: 1, limit: 500) { edges { id } } }`,
+    );
     expect(neighborhood.edges.map((e: any) => e.id)).toContain(relation.id);
   });
 
@@ -89,7 +133,8 @@ describe('edge ids on relationship projections', () => {
     } }`);
     const unit = 'north-korean-troops-in-russia';
     expect(militaryUnit.deployments.length).toBeGreaterThan(0);
-    for (const d of militaryUnit.deployments) expect(d.id).toBe(`DEPLOYED_TO:${unit}:${d.location.id}`);
+    for (const d of militaryUnit.deployments)
+      expect(d.id).toBe(`DEPLOYED_TO:${unit}:${d.location.id}`);
     for (const t of militaryUnit.training) expect(t.id).toBe(`TRAINED_BY:${unit}:${t.trainer.id}`);
     for (const p of militaryUnit.participatedIn) {
       expect(p.id).toBe(`PARTICIPATED_IN:${unit}:${p.event.id}`);
@@ -100,7 +145,9 @@ describe('edge ids on relationship projections', () => {
 
 describe('partial data', () => {
   it('keeps a good person next to a refused page size', async () => {
-    const result = await api.run(`{ person(id: "antony-blinken") { name } people(first: 101) { totalCount } }`);
+    const result = await api.run(
+      `{ person(id: "antony-blinken") { name } people(first: 101) { totalCount } }`,
+    );
     expect(result.data).toEqual({ person: { name: 'Antony Blinken' }, people: null });
     expect(codesOf(result)).toEqual(['BAD_USER_INPUT']);
     expect(onlyError(result).path).toEqual(['people']);
@@ -111,15 +158,21 @@ describe('partial data', () => {
       `{ graphStats { nodes } person(id: "antony-blinken") { name statements(first: 101) { id } roles { title } } }`,
     );
     expect(result.data.graphStats.nodes).toBeGreaterThan(0);
-    expect(result.data.person).toEqual({ name: 'Antony Blinken', statements: [], roles: [{ title: 'Secretary of State' }] });
+    expect(result.data.person).toEqual({
+      name: 'Antony Blinken',
+      statements: [],
+      roles: [{ title: 'Secretary of State' }],
+    });
     const error = onlyError(result);
     expect(error.message).toBe('first: must be an integer from 0 to 100; got 101.');
     expect(error.path).toEqual(['person', 'statements']);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
-  it('does the same for a statement\'s mentions', async () => {
-    const result = await api.run(`{ statement(id: "blinken-meat-grinder") { id mentions(first: -1) { id } } }`);
+  it("does the same for a statement's mentions", async () => {
+    const result = await api.run(
+      `{ statement(id: "blinken-meat-grinder") { id mentions(first: -1) { id } } }`,
+    );
     expect(result.data.statement).toEqual({ id: 'blinken-meat-grinder', mentions: [] });
     expect(onlyError(result).path).toEqual(['statement', 'mentions']);
   });

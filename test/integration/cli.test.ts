@@ -6,15 +6,23 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** Runs one CLI entry point with tsx against a throwaway embedded database. */
-function cli(tool: 'seed' | 'cypher' | 'schema-apply' | 'backup' | 'restore', args: string[], dbPath: string) {
+function cli(
+  tool: 'seed' | 'cypher' | 'schema-apply' | 'backup' | 'restore',
+  args: string[],
+  dbPath: string,
+) {
   const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DB_PATH: dbPath };
   delete env.NEO4J_URI;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', `${tool}.ts`), ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src/cli', `${tool}.ts`), ...args],
+    {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -55,7 +63,11 @@ describe('command-line tools', () => {
   });
 
   it('cypher runs an inline query with parameters', () => {
-    const run = cli('cypher', ['MATCH (p:Person {id: $id}) RETURN p.name AS name', '--param', 'id=antony-blinken'], dbPath);
+    const run = cli(
+      'cypher',
+      ['MATCH (p:Person {id: $id}) RETURN p.name AS name', '--param', 'id=antony-blinken'],
+      dbPath,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Antony Blinken');
   });
@@ -76,13 +88,17 @@ describe('command-line tools', () => {
   it('backup takes a snapshot at the journal position, and restore rebuilds the same graph from it', () => {
     const backup = cli('backup', [], dbPath);
     expect(backup).toMatchObject({ code: 0, stderr: '' });
-    expect(backup.stdout).toMatch(/^Snapshot .*graph\.lbug\.snapshots\/snapshot-\d{10}\.lbug at journal position \d+ \(.*\)\.\n$/);
+    expect(backup.stdout).toMatch(
+      /^Snapshot .*graph\.lbug\.snapshots\/snapshot-\d{10}\.lbug at journal position \d+ \(.*\)\.\n$/,
+    );
     const list = cli('restore', ['--list'], dbPath);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/snapshot-\d{10}\.lbug {2}position \d+ {2}.* MB {2}intact/);
     const restore = cli('restore', [], dbPath);
     expect(restore).toMatchObject({ code: 0, stderr: '' });
-    expect(restore.stdout).toMatch(/^Restored .* from .*snapshot-\d{10}\.lbug \(position \d+, .*\) plus 0 journal entries in \d+ ms\.\nThe files it replaced are in .*graph\.lbug\.replaced-/);
+    expect(restore.stdout).toMatch(
+      /^Restored .* from .*snapshot-\d{10}\.lbug \(position \d+, .*\) plus 0 journal entries in \d+ ms\.\nThe files it replaced are in .*graph\.lbug\.replaced-/,
+    );
     const count = cli('cypher', ['MATCH (n) RETURN count(n) AS nodes'], dbPath);
     expect(count.stdout).toMatch(/\b57\b/);
   });
@@ -90,6 +106,10 @@ describe('command-line tools', () => {
   it('restore refuses an unknown snapshot with one clear line and exit code 1', () => {
     const run = cli('restore', ['--snapshot', '/nowhere/snapshot-1.lbug'], dbPath);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^restore failed: \/nowhere\/snapshot-1\.lbug is not a snapshot of .* \(see `npm run restore -- --list`\)$/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^restore failed: \/nowhere\/snapshot-1\.lbug is not a snapshot of .* \(see `npm run restore -- --list`\)$/,
+      ),
+    ]);
   });
 });

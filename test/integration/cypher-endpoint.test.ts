@@ -9,14 +9,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { postCypher } from '../helpers/cypher-helper';
-import { type TestServer, TEST_ANALYST_TOKEN, TEST_TOKEN, startTestServer } from '../helpers/server-helper';
+import {
+  type TestServer,
+  TEST_ANALYST_TOKEN,
+  TEST_TOKEN,
+  startTestServer,
+} from '../helpers/server-helper';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ANALYTICS = path.join(ROOT, 'cypher/analytics');
-const LIBRARY_FILES = readdirSync(ANALYTICS).filter((f) => f.endsWith('.cypher')).sort();
+const LIBRARY_FILES = readdirSync(ANALYTICS)
+  .filter((f) => f.endsWith('.cypher'))
+  .sort();
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** A library file's example parameters, from its `// @params {...}` line (the console's presets use them too). */
-const paramsOf = (text: string): Record<string, unknown> => JSON.parse(/^\/\/\s*@params\s+(.*)$/m.exec(text)?.[1] ?? '{}');
+const paramsOf = (text: string): Record<string, unknown> =>
+  JSON.parse(/^\/\/\s*@params\s+(.*)$/m.exec(text)?.[1] ?? '{}');
 
 /** Runs `npm run cypher` (through tsx) on a throwaway embedded database. */
 function cli(args: string[], dbPath: string) {
@@ -24,7 +32,12 @@ function cli(args: string[], dbPath: string) {
   delete env.NEO4J_URI;
   const entry = (tool: string) => path.join(ROOT, 'src/cli', `${tool}.ts`);
   const run = (tool: string, rest: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', entry(tool), ...rest], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', entry(tool), ...rest], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
   return { run, result: run('cypher', args) };
 }
 
@@ -53,17 +66,37 @@ describe('POST /cypher reads', () => {
   });
 
   it('takes parameters and returns nodes and relationships as plain objects', async () => {
-    const res = await postCypher(server.origin, 'MATCH (p:Person {id: $id})-[m:MADE]->(s:Statement) RETURN p, m, s ORDER BY s.id LIMIT 1', { id: 'antony-blinken' });
+    const res = await postCypher(
+      server.origin,
+      'MATCH (p:Person {id: $id})-[m:MADE]->(s:Statement) RETURN p, m, s ORDER BY s.id LIMIT 1',
+      { id: 'antony-blinken' },
+    );
     expect(res.status).toBe(200);
     const [row] = res.body.rows;
-    expect(row.p).toEqual({ kind: 'node', label: 'Person', id: 'antony-blinken', properties: expect.objectContaining({ name: 'Antony Blinken' }) });
-    expect(row.m).toMatchObject({ kind: 'relationship', type: 'MADE', startId: 'antony-blinken', endId: row.s.id });
+    expect(row.p).toEqual({
+      kind: 'node',
+      label: 'Person',
+      id: 'antony-blinken',
+      properties: expect.objectContaining({ name: 'Antony Blinken' }),
+    });
+    expect(row.m).toMatchObject({
+      kind: 'relationship',
+      type: 'MADE',
+      startId: 'antony-blinken',
+      endId: row.s.id,
+    });
   });
 
   it('gives the same rows as CSV with Accept: text/csv', async () => {
-    const query = 'MATCH (p:Person) RETURN p.id AS id, p.name AS name, size(p.name) AS length ORDER BY id';
+    const query =
+      'MATCH (p:Person) RETURN p.id AS id, p.name AS name, size(p.name) AS length ORDER BY id';
     const json = await postCypher(server.origin, query);
-    const csv = await postCypher(server.origin, query, {}, { ...bearer(TEST_ANALYST_TOKEN), accept: 'text/csv' });
+    const csv = await postCypher(
+      server.origin,
+      query,
+      {},
+      { ...bearer(TEST_ANALYST_TOKEN), accept: 'text/csv' },
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = csv.text.trimEnd().split('\r\n');
@@ -72,16 +105,25 @@ describe('POST /cypher reads', () => {
   });
 
   it('quotes CSV fields with commas and quotes, and writes nodes as JSON', async () => {
-    const csv = await postCypher(server.origin, "MATCH (p:Person {id: 'antony-blinken'}) RETURN 'a, \"b\"' AS text, p", {}, { ...bearer(TEST_ANALYST_TOKEN), accept: 'text/csv' });
+    const csv = await postCypher(
+      server.origin,
+      "MATCH (p:Person {id: 'antony-blinken'}) RETURN 'a, \"b\"' AS text, p",
+      {},
+      { ...bearer(TEST_ANALYST_TOKEN), accept: 'text/csv' },
+    );
     const [, line] = csv.text.split('\r\n');
-    expect(line).toMatch(/^"a, ""b""","\{""kind"":""node"",""label"":""Person"",""id"":""antony-blinken""/);
+    expect(line).toMatch(
+      /^"a, ""b""","\{""kind"":""node"",""label"":""Person"",""id"":""antony-blinken""/,
+    );
   });
 
   it('says where a syntax error is', async () => {
     const res = await postCypher(server.origin, 'MATCH (p:Person RETURN p');
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({
-      message: expect.stringMatching(/^Cypher syntax error at line 1, column 17: Invalid input 'RETURN'/),
+      message: expect.stringMatching(
+        /^Cypher syntax error at line 1, column 17: Invalid input 'RETURN'/,
+      ),
       extensions: { code: 'CYPHER_SYNTAX_ERROR' },
     });
   });
@@ -95,9 +137,20 @@ describe('POST /cypher reads', () => {
   });
 
   it('refuses a body without a query, naming what is expected', async () => {
-    const res = await fetch(`${server.origin}/cypher`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(TEST_ANALYST_TOKEN) }, body: '{"params": {}}' });
+    const res = await fetch(`${server.origin}/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(TEST_ANALYST_TOKEN) },
+      body: '{"params": {}}',
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: [{ message: '"query" must be a string of Cypher; got nothing.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await res.json()).toEqual({
+      errors: [
+        {
+          message: '"query" must be a string of Cypher; got nothing.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
   });
 
   it('refuses a body over the size limit with 413', async () => {
@@ -110,7 +163,10 @@ describe('POST /cypher reads', () => {
 describe('POST /cypher limits', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ cypher: { maxRows: 10, ratePerMinute: 40 }, queryTimeoutMs: 300 });
+    server = await startTestServer({
+      cypher: { maxRows: 10, ratePerMinute: 40 },
+      queryTimeoutMs: 300,
+    });
   });
   afterAll(() => server.stop());
 
@@ -118,7 +174,12 @@ describe('POST /cypher limits', () => {
     const res = await postCypher(server.origin, 'UNWIND range(1, 25) AS x RETURN x');
     expect(res.body.rows).toHaveLength(10);
     expect(res.body.truncated).toBe(true);
-    const csv = await postCypher(server.origin, 'UNWIND range(1, 25) AS x RETURN x', {}, { ...bearer(TEST_ANALYST_TOKEN), accept: 'text/csv' });
+    const csv = await postCypher(
+      server.origin,
+      'UNWIND range(1, 25) AS x RETURN x',
+      {},
+      { ...bearer(TEST_ANALYST_TOKEN), accept: 'text/csv' },
+    );
     expect(csv.headers.get('x-truncated')).toBe('true');
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(11);
     const exact = await postCypher(server.origin, 'UNWIND range(1, 10) AS x RETURN x');
@@ -127,14 +188,21 @@ describe('POST /cypher limits', () => {
 
   it('stops a query at the deadline', async () => {
     // 51^5 rows of string concatenation: seconds of work, in constant memory.
-    const res = await postCypher(server.origin, "MATCH (a), (b), (c), (d), (e) WHERE a.id + b.id + c.id + d.id + e.id = 'x' RETURN count(*) AS n");
+    const res = await postCypher(
+      server.origin,
+      "MATCH (a), (b), (c), (d), (e) WHERE a.id + b.id + c.id + d.id + e.id = 'x' RETURN count(*) AS n",
+    );
     expect(res.status).toBe(504);
-    expect(res.body.errors[0]).toEqual({ message: 'The query ran past its 300 ms deadline and was stopped.', extensions: { code: 'REQUEST_TIMEOUT' } });
+    expect(res.body.errors[0]).toEqual({
+      message: 'The query ran past its 300 ms deadline and was stopped.',
+      extensions: { code: 'REQUEST_TIMEOUT' },
+    });
   });
 
   it('answers 429 with Retry-After past the rate limit', async () => {
     let last: Awaited<ReturnType<typeof postCypher>> | undefined;
-    for (let i = 0; i < 45 && last?.status !== 429; i++) last = await postCypher(server.origin, 'RETURN 1 AS one');
+    for (let i = 0; i < 45 && last?.status !== 429; i++)
+      last = await postCypher(server.origin, 'RETURN 1 AS one');
     expect(last?.status).toBe(429);
     expect(last?.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -155,20 +223,39 @@ describe('POST /cypher access', () => {
   });
 
   it('refuses a wrong token', async () => {
-    const res = await postCypher(server.origin, 'RETURN 1 AS one', {}, bearer('not-the-analyst-token-at-all'));
+    const res = await postCypher(
+      server.origin,
+      'RETURN 1 AS one',
+      {},
+      bearer('not-the-analyst-token-at-all'),
+    );
     expect(res.status).toBe(403);
-    expect(res.body.errors[0]).toEqual({ message: 'The bearer token is not valid for POST /cypher.', extensions: { code: 'FORBIDDEN' } });
+    expect(res.body.errors[0]).toEqual({
+      message: 'The bearer token is not valid for POST /cypher.',
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('accepts the analyst token and the API token', async () => {
-    expect((await postCypher(server.origin, 'RETURN 1 AS one', {}, bearer(TEST_ANALYST_TOKEN))).status).toBe(200);
-    expect((await postCypher(server.origin, 'RETURN 1 AS one', {}, bearer(TEST_TOKEN))).status).toBe(200);
+    expect(
+      (await postCypher(server.origin, 'RETURN 1 AS one', {}, bearer(TEST_ANALYST_TOKEN))).status,
+    ).toBe(200);
+    expect(
+      (await postCypher(server.origin, 'RETURN 1 AS one', {}, bearer(TEST_TOKEN))).status,
+    ).toBe(200);
   });
 
   it('does not let the analyst token write through GraphQL', async () => {
-    const res = await server.post('mutation { upsertPerson(input: {id: "intruder", name: "Intruder"}) { id } }', {}, bearer(TEST_ANALYST_TOKEN));
+    const res = await server.post(
+      'mutation { upsertPerson(input: {id: "intruder", name: "Intruder"}) { id } }',
+      {},
+      bearer(TEST_ANALYST_TOKEN),
+    );
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    const check = await postCypher(server.origin, "MATCH (p:Person {id: 'intruder'}) RETURN count(p) AS n");
+    const check = await postCypher(
+      server.origin,
+      "MATCH (p:Person {id: 'intruder'}) RETURN count(p) AS n",
+    );
     expect(check.body.rows).toEqual([{ n: 0 }]);
   });
 
@@ -194,8 +281,14 @@ describe('Every file of cypher/analytics through POST /cypher and the CLI', () =
     expect(cli(['RETURN 1 AS one'], dbPath).run('seed', []).status).toBe(0);
     for (const file of LIBRARY_FILES) {
       const params = Object.entries(paramsOf(readFileSync(path.join(ANALYTICS, file), 'utf8')));
-      const paramArgs = params.flatMap(([key, value]) => ['--param', `${key}=${JSON.stringify(value)}`]);
-      const { result } = cli([path.join('cypher/analytics', file), '--read-only', '--json', ...paramArgs], dbPath);
+      const paramArgs = params.flatMap(([key, value]) => [
+        '--param',
+        `${key}=${JSON.stringify(value)}`,
+      ]);
+      const { result } = cli(
+        [path.join('cypher/analytics', file), '--read-only', '--json', ...paramArgs],
+        dbPath,
+      );
       expect(result.stderr).toBe('');
       fromCli.set(file, JSON.parse(result.stdout));
     }
@@ -218,6 +311,8 @@ describe('Every file of cypher/analytics through POST /cypher and the CLI', () =
   it('refuses a write in the CLI read-only mode too', () => {
     const { result } = cli(["MATCH (p:Person) SET p.name = 'x'", '--read-only'], dbPath);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('cypher failed: Only read-only queries are allowed here; this one uses SET.');
+    expect(result.stderr.trim()).toBe(
+      'cypher failed: Only read-only queries are allowed here; this one uses SET.',
+    );
   });
 });

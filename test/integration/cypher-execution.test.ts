@@ -115,7 +115,10 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
     ]);
     const aboutNorthKorea = await read('analytics/who-speaks-about', null, { id: 'north-korea' });
     expect(aboutNorthKorea).toHaveLength(16); // the corrected seed: the Beijing statement no longer mentions North Korea
-    expect(aboutNorthKorea[0]?.p).toMatchObject({ kind: 'path', nodes: [{}, { label: 'Statement' }, { id: 'north-korea' }] });
+    expect(aboutNorthKorea[0]?.p).toMatchObject({
+      kind: 'path',
+      nodes: [{}, { label: 'Statement' }, { id: 'north-korea' }],
+    });
     const whoAboutWhom = await read('analytics/who-speaks-about-whom', null);
     expect(whoAboutWhom[0]).toEqual({
       speakerName: 'Antony Blinken',
@@ -390,7 +393,11 @@ describe('Every write query of the embedded library, on a graph of its own', () 
       const slots = { type, fromLabel, toLabel };
       let rows = await write('write/link', slots, { rows: [link] });
       for (const [key, value] of Object.entries(properties)) {
-        rows = await write('write/set-link-property', { ...slots, key }, { rows: [{ ...link, value }] });
+        rows = await write(
+          'write/set-link-property',
+          { ...slots, key },
+          { rows: [{ ...link, value }] },
+        );
       }
       return rows;
     };

@@ -27,17 +27,38 @@ const ATTEMPTS: ReadonlyArray<[string, string]> = [
   ['REMOVE', 'MATCH (p:Person) REMOVE p.name'],
   ['remove (lower case)', 'match (p:Person) remove p:Person'],
   ['FOREACH', "FOREACH (i IN [1, 2] | CREATE (:Person {id: 'intruder'}))"],
-  ['foreach (lower case)', "match (p:Person) with collect(p) as ps foreach (p in ps | set p.name = 'x')"],
+  [
+    'foreach (lower case)',
+    "match (p:Person) with collect(p) as ps foreach (p in ps | set p.name = 'x')",
+  ],
   ['LOAD CSV', "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row"],
-  ['load csv (lower case)', "load csv with headers from 'http://example.com/p.csv' as row create (:Person {id: row.id})"],
+  [
+    'load csv (lower case)',
+    "load csv with headers from 'http://example.com/p.csv' as row create (:Person {id: row.id})",
+  ],
   ['COPY (LadybugDB bulk load)', "COPY Person FROM 'people.csv'"],
   ['copy (lower case)', "copy Statement from '/tmp/statements.csv'"],
-  ['CREATE inside CALL { }', 'MATCH (p:Person) CALL { CREATE (:Person {id: "intruder"}) } RETURN p'],
-  ['DETACH DELETE inside a scoped CALL', 'MATCH (n) CALL (n) { DETACH DELETE n } RETURN count(*) AS c'],
+  [
+    'CREATE inside CALL { }',
+    'MATCH (p:Person) CALL { CREATE (:Person {id: "intruder"}) } RETURN p',
+  ],
+  [
+    'DETACH DELETE inside a scoped CALL',
+    'MATCH (n) CALL (n) { DETACH DELETE n } RETURN count(*) AS c',
+  ],
   ['SET two subqueries deep', "MATCH (n) CALL (n) { CALL (n) { SET n.name = 'x' } } RETURN n"],
-  ['CALL { } IN TRANSACTIONS', "UNWIND range(1, 3) AS i CALL (i) { CREATE (:Person {id: toString(i)}) } IN TRANSACTIONS"],
-  ['SET after UNION', "MATCH (n) RETURN n.id AS id UNION MATCH (n) SET n.name = 'x' RETURN n.id AS id"],
-  ['CREATE after UNION ALL', "MATCH (n:Person) RETURN n UNION ALL CREATE (n:Person {id: 'intruder'}) RETURN n"],
+  [
+    'CALL { } IN TRANSACTIONS',
+    'UNWIND range(1, 3) AS i CALL (i) { CREATE (:Person {id: toString(i)}) } IN TRANSACTIONS',
+  ],
+  [
+    'SET after UNION',
+    "MATCH (n) RETURN n.id AS id UNION MATCH (n) SET n.name = 'x' RETURN n.id AS id",
+  ],
+  [
+    'CREATE after UNION ALL',
+    "MATCH (n:Person) RETURN n UNION ALL CREATE (n:Person {id: 'intruder'}) RETURN n",
+  ],
   ['behind a block comment', '/* only a read */ MATCH (n) DETACH DELETE n'],
   ['behind a line comment', "// harmless\nMATCH (n) SET n.name = 'x'"],
   ['a comment hiding the RETURN', 'MATCH (n) /* RETURN n */ DELETE n'],
@@ -62,15 +83,27 @@ const ATTEMPTS: ReadonlyArray<[string, string]> = [
   ['CREATE DATABASE', 'CREATE DATABASE intruder'],
   ['CREATE USER', "CREATE USER intruder SET PASSWORD 'secret-password'"],
   ['TERMINATE TRANSACTIONS', "TERMINATE TRANSACTIONS 'neo4j-transaction-1'"],
-  ['a writing APOC procedure', "CALL apoc.create.node(['Person'], {id: 'intruder'}) YIELD node RETURN node"],
-  ['APOC running a write', "CALL apoc.cypher.doIt('CREATE (:Person {id: \"intruder\"})', {}) YIELD value RETURN value"],
-  ['apoc.periodic.iterate', "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})"],
+  [
+    'a writing APOC procedure',
+    "CALL apoc.create.node(['Person'], {id: 'intruder'}) YIELD node RETURN node",
+  ],
+  [
+    'APOC running a write',
+    'CALL apoc.cypher.doIt(\'CREATE (:Person {id: "intruder"})\', {}) YIELD value RETURN value',
+  ],
+  [
+    'apoc.periodic.iterate',
+    "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})",
+  ],
   ['db.createLabel', "CALL db.createLabel('Intruder')"],
   ['backticked db.createLabel', "CALL `db`.`createLabel`('Intruder')"],
   ['dbms.setConfigValue', "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')"],
   ['MERGE after WITH', "MATCH (n:Person) WITH n MERGE (:Person {id: n.id + '-copy'})"],
   ['CREATE a relationship', 'MATCH (a:Person), (b:State) CREATE (a)-[:RELATION]->(b)'],
-  ['SET in a conditional FOREACH', "OPTIONAL MATCH (n:Person) FOREACH (x IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.name = 'x')"],
+  [
+    'SET in a conditional FOREACH',
+    "OPTIONAL MATCH (n:Person) FOREACH (x IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.name = 'x')",
+  ],
   ['a console command', ':param id => "x"'],
   ['surrounded by whitespace', "   \n CREATE (:Person {id: 'intruder'}) \n  "],
 ];
@@ -120,9 +153,9 @@ describe("The engine's read-only transaction, without the guard", () => {
     ['MATCH (n) DETACH DELETE n'],
   ])('refuses %s in an untrusted read on the embedded engine', async (text) => {
     const before = await fingerprint(server.graph);
-    await expect(server.graph.port.read({ name: 'test/untrusted', text }, {}, { untrusted: true })).rejects.toThrow(
-      /Can not execute a write query inside a read-only transaction/,
-    );
+    await expect(
+      server.graph.port.read({ name: 'test/untrusted', text }, {}, { untrusted: true }),
+    ).rejects.toThrow(/Can not execute a write query inside a read-only transaction/);
     expect(await fingerprint(server.graph)).toEqual(before);
   });
 });

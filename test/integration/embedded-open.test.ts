@@ -58,11 +58,17 @@ describe('Opening the embedded database', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('creates the schema on first open, so a new database answers queries at once', async () => {
-    const graph = await openGraph({ engine: 'embedded', path: path.join(folder, 'fresh', 'graph.lbug') });
+    const graph = await openGraph({
+      engine: 'embedded',
+      path: path.join(folder, 'fresh', 'graph.lbug'),
+    });
     try {
       const rows = await graph.port.read(graph.cypher.get('aggregate/count-by-label'));
       expect(rows).toEqual([]);
-      const people = await graph.port.read(graph.cypher.render('read/nodes-by-ids', { labels: 'Person' }), { ids: ['nobody'] });
+      const people = await graph.port.read(
+        graph.cypher.render('read/nodes-by-ids', { labels: 'Person' }),
+        { ids: ['nobody'] },
+      );
       expect(people).toEqual([]);
     } finally {
       await graph.port.close();
@@ -70,7 +76,10 @@ describe('Opening the embedded database', () => {
   });
 
   it('applies the schema once at server start-up: on open, not again in the bootstrap', async () => {
-    const graph = await bootstrapGraph({ engine: 'embedded', path: path.join(folder, 'once', 'graph.lbug') }, { seedIfEmpty: false });
+    const graph = await bootstrapGraph(
+      { engine: 'embedded', path: path.join(folder, 'once', 'graph.lbug') },
+      { seedIfEmpty: false },
+    );
     try {
       const statements = graph.cypher.statements('schema/create');
       const stats = graph.port.stats.snapshot();

@@ -28,12 +28,17 @@ describe('health endpoints', () => {
   });
 
   it('echoes a well-formed x-request-id', async () => {
-    const res = await fetch(`${server.origin}/healthz`, { headers: { 'x-request-id': 'req-abc.123_x' } });
+    const res = await fetch(`${server.origin}/healthz`, {
+      headers: { 'x-request-id': 'req-abc.123_x' },
+    });
     expect(res.headers.get('x-request-id')).toBe('req-abc.123_x');
   });
 
   it('generates a fresh x-request-id when none is given', async () => {
-    const [a, b] = await Promise.all([fetch(`${server.origin}/healthz`), fetch(`${server.origin}/healthz`)]);
+    const [a, b] = await Promise.all([
+      fetch(`${server.origin}/healthz`),
+      fetch(`${server.origin}/healthz`),
+    ]);
     const idA = a.headers.get('x-request-id');
     const idB = b.headers.get('x-request-id');
     expect(idA).toMatch(/^[0-9a-f-]{36}$/);
@@ -42,7 +47,9 @@ describe('health endpoints', () => {
   });
 
   it('replaces a malformed x-request-id instead of echoing it', async () => {
-    const res = await fetch(`${server.origin}/healthz`, { headers: { 'x-request-id': 'bad id with spaces <script>' } });
+    const res = await fetch(`${server.origin}/healthz`, {
+      headers: { 'x-request-id': 'bad id with spaces <script>' },
+    });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -12,7 +12,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (line.startsWith('#')) continue;
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const pairs = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const pairs = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => pairs[k] === v)) {
       total += Number(match[3]);
       found = true;
@@ -58,27 +60,51 @@ describe('GET /metrics', () => {
 
   it('moves graph-query, operation, DataLoader and HTTP metrics after a GraphQL query', async () => {
     const before = await scrape();
-    const opBefore = sample(before, 'graphql_operation_duration_seconds_count', { operation: 'MetricsProbe', type: 'query' });
+    const opBefore = sample(before, 'graphql_operation_duration_seconds_count', {
+      operation: 'MetricsProbe',
+      type: 'query',
+    });
     const graphBefore = sample(before, 'graph_queries_total', { outcome: 'ok' });
     const batchBefore = sample(before, 'dataloader_batch_size_count');
-    const httpBefore = sample(before, 'http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '200' });
+    const httpBefore = sample(before, 'http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/graphql',
+      status: '200',
+    });
 
-    const res = await server.post('query MetricsProbe { people(first: 5) { edges { node { id name statements(first: 2) { id text } } } } }');
+    const res = await server.post(
+      'query MetricsProbe { people(first: 5) { edges { node { id name statements(first: 2) { id text } } } } }',
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.people.edges.length).toBeGreaterThan(0);
 
     const after = await scrape();
     expect(Number.isNaN(opBefore) ? 0 : opBefore).toBe(0);
-    expect(sample(after, 'graphql_operation_duration_seconds_count', { operation: 'MetricsProbe', type: 'query' })).toBe(1);
-    expect(sample(after, 'graph_queries_total', { outcome: 'ok' })).toBeGreaterThan(Number.isNaN(graphBefore) ? 0 : graphBefore);
-    expect(sample(after, 'dataloader_batch_size_count')).toBeGreaterThan(Number.isNaN(batchBefore) ? 0 : batchBefore);
-    expect(sample(after, 'dataloader_batch_size_sum')).toBeGreaterThan(0);
-    expect(sample(after, 'http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '200' })).toBe(
-      (Number.isNaN(httpBefore) ? 0 : httpBefore) + 1,
+    expect(
+      sample(after, 'graphql_operation_duration_seconds_count', {
+        operation: 'MetricsProbe',
+        type: 'query',
+      }),
+    ).toBe(1);
+    expect(sample(after, 'graph_queries_total', { outcome: 'ok' })).toBeGreaterThan(
+      Number.isNaN(graphBefore) ? 0 : graphBefore,
     );
+    expect(sample(after, 'dataloader_batch_size_count')).toBeGreaterThan(
+      Number.isNaN(batchBefore) ? 0 : batchBefore,
+    );
+    expect(sample(after, 'dataloader_batch_size_sum')).toBeGreaterThan(0);
+    expect(
+      sample(after, 'http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/graphql',
+        status: '200',
+      }),
+    ).toBe((Number.isNaN(httpBefore) ? 0 : httpBefore) + 1);
     // Graph query names are file names, without template slots or suffixes.
-    const names = [...after.matchAll(/^graph_queries_total\{query="([^"]+)"/gm)].map((m) => m[1] as string);
+    const names = [...after.matchAll(/^graph_queries_total\{query="([^"]+)"/gm)].map(
+      (m) => m[1] as string,
+    );
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).not.toMatch(/[[#]/);
   });
@@ -87,12 +113,20 @@ describe('GET /metrics', () => {
     const res = await server.post('query TooMany { people(first: 101) { totalCount } }');
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const text = await scrape();
-    expect(sample(text, 'graphql_errors_total', { operation: 'TooMany', code: 'BAD_USER_INPUT' })).toBe(1);
+    expect(
+      sample(text, 'graphql_errors_total', { operation: 'TooMany', code: 'BAD_USER_INPUT' }),
+    ).toBe(1);
   });
 
   it('labels health routes by path', async () => {
     await fetch(`${server.origin}/healthz`);
     const text = await scrape();
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: '/healthz', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/healthz',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
   });
 });

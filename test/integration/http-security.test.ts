@@ -6,7 +6,7 @@ import { type TestServer, TEST_TOKEN, startTestServer } from '../helpers/server-
 
 type GqlError = { message: string; extensions?: Record<string, unknown> };
 
-const errorsOf = (body: unknown): GqlError[] => ((body as { errors?: GqlError[] }).errors ?? []);
+const errorsOf = (body: unknown): GqlError[] => (body as { errors?: GqlError[] }).errors ?? [];
 const codesOf = (body: unknown): unknown[] => errorsOf(body).map((e) => e.extensions?.code);
 
 describe('HTTP security (development mode)', () => {
@@ -30,12 +30,18 @@ describe('HTTP security (development mode)', () => {
     });
 
     it('refuses a POST with a simple content-type (text/plain)', async () => {
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{__typename}' }) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{__typename}' }),
+      });
       expect(res.status).toBe(400);
     });
 
     it('answers a GET with apollo-require-preflight: true', async () => {
-      const res = await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const res = await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
     });
@@ -51,7 +57,11 @@ describe('HTTP security (development mode)', () => {
     it('answers a preflight from a configured origin', async () => {
       const res = await fetch(server.url, {
         method: 'OPTIONS',
-        headers: { origin: 'http://allowed.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'http://allowed.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe('http://allowed.example');
@@ -82,7 +92,11 @@ describe('HTTP security (development mode)', () => {
     });
 
     it('answers 400 BAD_REQUEST for a body that is not JSON', async () => {
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": ',
+      });
       expect(res.status).toBe(400);
       expect(codesOf(await res.json())).toEqual(['BAD_REQUEST']);
     });
@@ -119,11 +133,14 @@ describe('HTTP security (development mode)', () => {
     });
 
     it('refuses 16 aliases with TOO_MANY_ALIASES, accepts 15', async () => {
-      const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: graphStats { nodes }`).join(' ');
+      const aliases = (n: number) =>
+        Array.from({ length: n }, (_, i) => `a${i}: graphStats { nodes }`).join(' ');
       const refused = await server.post(`{ ${aliases(16)} }`);
       expect(refused.status).toBe(400);
       expect(codesOf(refused.body)).toEqual(['TOO_MANY_ALIASES']);
-      expect(errorsOf(refused.body)[0]?.message).toBe('Aliases limit of 15 exceeded, found 16. Use fewer aliases, or send several operations (MAX_ALIASES).');
+      expect(errorsOf(refused.body)[0]?.message).toBe(
+        'Aliases limit of 15 exceeded, found 16. Use fewer aliases, or send several operations (MAX_ALIASES).',
+      );
       const accepted = await server.post(`{ ${aliases(15)} }`);
       expect(accepted.status).toBe(200);
       expect(accepted.body.errors).toBeUndefined();
@@ -133,11 +150,15 @@ describe('HTTP security (development mode)', () => {
       const res = await server.post(`{ ${'__typename '.repeat(2100)}}`);
       expect(res.status).toBe(400);
       expect(codesOf(res.body)).toEqual(['TOO_MANY_TOKENS']);
-      expect(errorsOf(res.body)[0]?.message).toBe('Document contains more than 2000 tokens. Parsing aborted. Send a shorter document (MAX_TOKENS).');
+      expect(errorsOf(res.body)[0]?.message).toBe(
+        'Document contains more than 2000 tokens. Parsing aborted. Send a shorter document (MAX_TOKENS).',
+      );
     });
 
     it('refuses a costly query with QUERY_TOO_COSTLY, reporting cost and limit', async () => {
-      const res = await server.post('{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }');
+      const res = await server.post(
+        '{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }',
+      );
       expect(res.status).toBe(400);
       expect(codesOf(res.body)).toEqual(['QUERY_TOO_COSTLY']);
       const ext = errorsOf(res.body)[0]?.extensions ?? {};
@@ -165,9 +186,13 @@ describe('HTTP security (development mode)', () => {
     });
 
     it('refuses a mutation with a wrong token: FORBIDDEN', async () => {
-      const res = await server.post(upsert, input, { authorization: 'Bearer not-the-right-token-at-all' });
+      const res = await server.post(upsert, input, {
+        authorization: 'Bearer not-the-right-token-at-all',
+      });
       expect(codesOf(res.body)).toEqual(['FORBIDDEN']);
-      const check = await server.post('query($id: ID!) { person(id: $id) { id } }', { id: 'http-security-person' });
+      const check = await server.post('query($id: ID!) { person(id: $id) { id } }', {
+        id: 'http-security-person',
+      });
       expect(check.body.data.person).toBeNull();
     });
 
@@ -175,7 +200,10 @@ describe('HTTP security (development mode)', () => {
       const res = await server.post(upsert, input, { authorization: `Bearer ${TEST_TOKEN}` });
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data.upsertPerson).toEqual({ id: 'http-security-person', name: 'Security Person' });
+      expect(res.body.data.upsertPerson).toEqual({
+        id: 'http-security-person',
+        name: 'Security Person',
+      });
     });
   });
 
@@ -216,7 +244,9 @@ describe('request timeout', () => {
   });
 
   it('stops a query that needs graph work past its deadline with REQUEST_TIMEOUT', async () => {
-    const res = await server.post('query Slow { people(first: 20) { edges { node { name statements(first: 5) { text } } } } }');
+    const res = await server.post(
+      'query Slow { people(first: 20) { edges { node { name statements(first: 5) { text } } } } }',
+    );
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ people: null });
     expect(codesOf(res.body)).toContain('REQUEST_TIMEOUT');
@@ -259,13 +289,27 @@ describe('production mode', () => {
   it('leaves no stacktrace in resolver, validation, limit, CSRF, batching and auth errors', async () => {
     noStacktrace((await server.post('{ people(first: 101) { totalCount } }')).body);
     noStacktrace((await server.post('{ nope }')).body);
-    noStacktrace((await server.post('{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }')).body);
+    noStacktrace(
+      (
+        await server.post(
+          '{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }',
+        )
+      ).body,
+    );
     noStacktrace((await server.post(`{ ${'__typename '.repeat(2100)}}`)).body);
-    noStacktrace((await server.post('mutation { upsertPerson(input: { id: "x", name: "X" }) { id } }')).body);
-    noStacktrace(await (await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`)).json());
+    noStacktrace(
+      (await server.post('mutation { upsertPerson(input: { id: "x", name: "X" }) { id } }')).body,
+    );
+    noStacktrace(
+      await (await fetch(`${server.url}?query=${encodeURIComponent('{__typename}')}`)).json(),
+    );
     noStacktrace(
       await (
-        await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{__typename}' }]) })
+        await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify([{ query: '{__typename}' }]),
+        })
       ).json(),
     );
   });

@@ -40,7 +40,9 @@ describe('server startup with an invalid configuration', () => {
   it('PORT=abc exits with code 2 and one stderr line naming PORT and what is expected', () => {
     const r = result('port');
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual(['Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc").']);
+    expect(lines(r.stderr)).toEqual([
+      'Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc").',
+    ]);
     expect(r.stdout.trim()).toBe('');
   });
 
@@ -48,14 +50,18 @@ describe('server startup with an invalid configuration', () => {
     const r = result('neo4jUri');
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Invalid configuration: NEO4J_URI must start with bolt:\/\/, bolt\+s:\/\/, neo4j:\/\/ or neo4j\+s:\/\/\.\n$/);
+    expect(r.stderr).toMatch(
+      /^Invalid configuration: NEO4J_URI must start with bolt:\/\/, bolt\+s:\/\/, neo4j:\/\/ or neo4j\+s:\/\/\.\n$/,
+    );
     expect(r.stdout.trim()).toBe('');
   });
 
   it('API_TOKEN=short exits with code 2 and one stderr line naming API_TOKEN and its minimum length, without echoing it', () => {
     const r = result('apiToken');
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual(['Invalid configuration: API_TOKEN must be at least 16 characters.']);
+    expect(lines(r.stderr)).toEqual([
+      'Invalid configuration: API_TOKEN must be at least 16 characters.',
+    ]);
     expect(r.stderr).not.toContain('short');
     expect(r.stdout.trim()).toBe('');
   });
@@ -73,7 +79,9 @@ describe('server startup with an invalid configuration', () => {
     expect(r.code).toBe(1);
     const stderr = lines(r.stderr);
     expect(stderr).toHaveLength(1);
-    expect(stderr[0]).toMatch(/^Cannot start: the neo4j graph at bolt:\/\/127\.0\.0\.1:1 failed to open\. GRAPH_UNAVAILABLE: /);
+    expect(stderr[0]).toMatch(
+      /^Cannot start: the neo4j graph at bolt:\/\/127\.0\.0\.1:1 failed to open\. GRAPH_UNAVAILABLE: /,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).not.toMatch(/API ready at/);
   });

@@ -6,7 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ServeProcess, freePort, killStartedProcesses, logLines, startServe } from '../helpers/process-helper';
+import {
+  type ServeProcess,
+  freePort,
+  killStartedProcesses,
+  logLines,
+  startServe,
+} from '../helpers/process-helper';
 
 jest.setTimeout(120_000);
 
@@ -28,13 +34,23 @@ describe('server lifecycle on an on-disk embedded graph', () => {
 
   const url = () => `http://127.0.0.1:${port}/graphql`;
 
-  async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  async function gql(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     const res = await fetch(url(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        data?: any;
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      },
+    };
   }
 
   async function stats(): Promise<Stats> {
@@ -75,32 +91,52 @@ describe('server lifecycle on an on-disk embedded graph', () => {
 
   it('starts on an empty path, seeds it once and answers', async () => {
     server = await startServe(env, { timeoutMs: 110_000 });
-    const seedLines = logLines(server.stdout()).filter((l) => l.msg === 'loaded the article seed into an empty graph');
+    const seedLines = logLines(server.stdout()).filter(
+      (l) => l.msg === 'loaded the article seed into an empty graph',
+    );
     expect(seedLines).toHaveLength(1);
-    expect(server.stdout()).toContain(`Knowledge graph API ready at http://127.0.0.1:${port}/graphql (engine: embedded, ${env.EMBEDDED_DB_PATH})`);
+    expect(server.stdout()).toContain(
+      `Knowledge graph API ready at http://127.0.0.1:${port}/graphql (engine: embedded, ${env.EMBEDDED_DB_PATH})`,
+    );
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', engine: 'embedded' });
     seeded = await stats();
     expect(seeded.nodes).toBeGreaterThan(0);
     expect(seeded.relationships).toBeGreaterThan(0);
-    expect(seedLines[0]).toMatchObject({ nodes: seeded.nodes, relationships: seeded.relationships });
+    expect(seedLines[0]).toMatchObject({
+      nodes: seeded.nodes,
+      relationships: seeded.relationships,
+    });
   });
 
   it('writes through a mutation with the API token', async () => {
     const res = await gql(
       'mutation($input: EntityInput!) { upsertPerson(input: $input) { id name description } }',
-      { input: { id: 'lifecycle-person', name: 'Lifecycle Person', description: 'Written before a restart.' } },
+      {
+        input: {
+          id: 'lifecycle-person',
+          name: 'Lifecycle Person',
+          description: 'Written before a restart.',
+        },
+      },
       { authorization: `Bearer ${TOKEN}` },
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.upsertPerson).toEqual({ id: 'lifecycle-person', name: 'Lifecycle Person', description: 'Written before a restart.' });
+    expect(res.body.data.upsertPerson).toEqual({
+      id: 'lifecycle-person',
+      name: 'Lifecycle Person',
+      description: 'Written before a restart.',
+    });
     expect(await stats()).toEqual({ nodes: seeded.nodes + 1, relationships: seeded.relationships });
   });
 
   it('on SIGTERM lets an in-flight request finish with 200, then exits with code 0', async () => {
     const serve = server as ServeProcess;
-    const aliases = Array.from({ length: SLOW_ALIASES }, (_, i) => `p${i}: path(from: "antony-blinken", to: "kursk-region", maxHops: 6) { length }`);
+    const aliases = Array.from(
+      { length: SLOW_ALIASES },
+      (_, i) => `p${i}: path(from: "antony-blinken", to: "kursk-region", maxHops: 6) { length }`,
+    );
     const started = Date.now();
     const slow = gql(`query SlowShutdownProbe { ${aliases.join(' ')} }`);
     // Let the request reach the server, then ask it to stop while it works.
@@ -124,7 +160,9 @@ describe('server lifecycle on an on-disk embedded graph', () => {
     // The log proves the request was still running when the shutdown began.
     const logs = logLines(result.stdout);
     const shuttingDown = logs.findIndex((l) => l.msg === 'shutting down' && l.signal === 'SIGTERM');
-    const operation = logs.findIndex((l) => l.msg === 'graphql operation' && l.operationName === 'SlowShutdownProbe');
+    const operation = logs.findIndex(
+      (l) => l.msg === 'graphql operation' && l.operationName === 'SlowShutdownProbe',
+    );
     const stopped = logs.findIndex((l) => l.msg === 'stopped');
     expect(shuttingDown).toBeGreaterThanOrEqual(0);
     expect(operation).toBeGreaterThan(shuttingDown);
@@ -135,13 +173,21 @@ describe('server lifecycle on an on-disk embedded graph', () => {
   it('restarts on the same path without seeding again: same counts, the write survived; SIGINT exits with 0', async () => {
     const serve = await startServe(env, { timeoutMs: 110_000 });
     server = serve;
-    expect(logLines(serve.stdout()).some((l) => l.msg === 'loaded the article seed into an empty graph')).toBe(false);
+    expect(
+      logLines(serve.stdout()).some((l) => l.msg === 'loaded the article seed into an empty graph'),
+    ).toBe(false);
     expect(await stats()).toEqual({ nodes: seeded.nodes + 1, relationships: seeded.relationships });
     const res = await gql('{ person(id: "lifecycle-person") { id name description } }');
-    expect(res.body.data.person).toEqual({ id: 'lifecycle-person', name: 'Lifecycle Person', description: 'Written before a restart.' });
+    expect(res.body.data.person).toEqual({
+      id: 'lifecycle-person',
+      name: 'Lifecycle Person',
+      description: 'Written before a restart.',
+    });
     // SIGINT (Ctrl-C) stops it as cleanly as SIGTERM.
     const result = await stop(serve, 'SIGINT');
     server = undefined;
-    expect(logLines(result.stdout).map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+    expect(logLines(result.stdout).map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['shutting down', 'stopped']),
+    );
   });
 });

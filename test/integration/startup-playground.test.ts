@@ -12,7 +12,14 @@ describe('a production server started with PLAYGROUND=true', () => {
   it('serves GraphiQL to browsers, turns introspection on, and logs both', async () => {
     const port = await freePort();
     const serve = await startServe(
-      { NODE_ENV: 'production', PLAYGROUND: 'true', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_DB_PATH: ':memory:', LOG_LEVEL: 'info' },
+      {
+        NODE_ENV: 'production',
+        PLAYGROUND: 'true',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        EMBEDDED_DB_PATH: ':memory:',
+        LOG_LEVEL: 'info',
+      },
       { timeoutMs: 110_000 },
     );
     const url = `http://127.0.0.1:${port}/graphql`;
@@ -24,9 +31,13 @@ describe('a production server started with PLAYGROUND=true', () => {
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
     });
     expect(((await schema.json()) as any).data.__schema.queryType.name).toBe('Query');
-    const warning = logLines(serve.stdout()).find((line) => /PLAYGROUND=true/.test(String(line.msg)));
+    const warning = logLines(serve.stdout()).find((line) =>
+      /PLAYGROUND=true/.test(String(line.msg)),
+    );
     expect(warning).toMatchObject({ level: 40, playground: true, introspection: true });
-    expect(String(warning?.msg)).toBe(`PLAYGROUND=true: GraphiQL is served at ${url} in production, with introspection on`);
+    expect(String(warning?.msg)).toBe(
+      `PLAYGROUND=true: GraphiQL is served at ${url} in production, with introspection on`,
+    );
     serve.signal('SIGTERM');
     expect((await serve.exited).code).toBe(0);
   });

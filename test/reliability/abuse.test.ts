@@ -22,41 +22,92 @@ interface Case {
 }
 
 /** A valid document `depth` levels deep: organization { members { members { ... { id } } } } }. */
-const nested = (depth: number) => `{ organization(id: "nato") { ${'members { '.repeat(depth)}id${' }'.repeat(depth)} } }`;
+const nested = (depth: number) =>
+  `{ organization(id: "nato") { ${'members { '.repeat(depth)}id${' }'.repeat(depth)} } }`;
 
 const CASES: readonly Case[] = [
   {
     name: 'alias bomb: 100 aliases of a field',
-    body: { query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: graphStats { nodes }`).join(' ')} }` },
+    body: {
+      query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: graphStats { nodes }`).join(' ')} }`,
+    },
     status: 400,
     code: 'TOO_MANY_ALIASES',
   },
   {
     name: 'alias bomb: 500 aliases of an expensive field',
-    body: { query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: neighborhood(id: "russia", hops: 2) { nodes { id } }`).join(' ')} }` },
+    body: {
+      query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: neighborhood(id: "russia", hops: 2) { nodes { id } }`).join(' ')} }`,
+    },
     status: 400,
     code: 'TOO_MANY_TOKENS',
   },
   {
     name: 'circular fragments',
-    body: { query: 'query { entity(id: "nato") { ...A } } fragment A on Entity { id ...B } fragment B on Entity { name ...A }' },
+    body: {
+      query:
+        'query { entity(id: "nato") { ...A } } fragment A on Entity { id ...B } fragment B on Entity { name ...A }',
+    },
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
   },
-  { name: 'deep nesting: 40 levels', body: { query: nested(40) }, status: 400, code: 'QUERY_TOO_DEEP' },
-  { name: 'deep nesting: 1000 levels', body: { query: nested(1000) }, status: 400, code: 'TOO_MANY_TOKENS' },
-  { name: 'deep nesting: 12000 levels (over the body limit)', body: { query: nested(12000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-  { name: 'huge first: 1,000,000', body: { query: '{ people(first: 1000000) { totalCount } }' }, status: 400, code: 'QUERY_TOO_COSTLY' },
-  { name: 'first just over the page limit: 101', body: { query: '{ people(first: 101) { totalCount } }' }, status: 200, code: 'BAD_USER_INPUT' },
-  { name: 'first beyond Int: 2^53', body: { query: '{ people(first: 9007199254740992) { totalCount } }' }, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   {
-    name: 'nested lists multiplying: 100 x 100 x 100 x 100',
-    body: { query: '{ people(first: 100) { edges { node { mentionedIn(first: 100) { mentions(first: 100) { mentionedIn(first: 100) { id } } } } } } }' },
+    name: 'deep nesting: 40 levels',
+    body: { query: nested(40) },
+    status: 400,
+    code: 'QUERY_TOO_DEEP',
+  },
+  {
+    name: 'deep nesting: 1000 levels',
+    body: { query: nested(1000) },
+    status: 400,
+    code: 'TOO_MANY_TOKENS',
+  },
+  {
+    name: 'deep nesting: 12000 levels (over the body limit)',
+    body: { query: nested(12000) },
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'huge first: 1,000,000',
+    body: { query: '{ people(first: 1000000) { totalCount } }' },
     status: 400,
     code: 'QUERY_TOO_COSTLY',
   },
-  { name: 'token flood: 3000 repeated fields', body: { query: `{ graphStats { ${'nodes '.repeat(3000)} } }` }, status: 400, code: 'TOO_MANY_TOKENS' },
-  { name: 'directive flood: 60 @skip', body: { query: `{ graphStats ${'@skip(if: false) '.repeat(60)} { nodes } }` }, status: 400, code: 'TOO_MANY_DIRECTIVES' },
+  {
+    name: 'first just over the page limit: 101',
+    body: { query: '{ people(first: 101) { totalCount } }' },
+    status: 200,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'first beyond Int: 2^53',
+    body: { query: '{ people(first: 9007199254740992) { totalCount } }' },
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'nested lists multiplying: 100 x 100 x 100 x 100',
+    body: {
+      query:
+        '{ people(first: 100) { edges { node { mentionedIn(first: 100) { mentions(first: 100) { mentionedIn(first: 100) { id } } } } } } }',
+    },
+    status: 400,
+    code: 'QUERY_TOO_COSTLY',
+  },
+  {
+    name: 'token flood: 3000 repeated fields',
+    body: { query: `{ graphStats { ${'nodes '.repeat(3000)} } }` },
+    status: 400,
+    code: 'TOO_MANY_TOKENS',
+  },
+  {
+    name: 'directive flood: 60 @skip',
+    body: { query: `{ graphStats ${'@skip(if: false) '.repeat(60)} { nodes } }` },
+    status: 400,
+    code: 'TOO_MANY_DIRECTIVES',
+  },
   {
     name: 'batched array of 100 operations',
     body: Array.from({ length: 100 }, () => ({ query: '{ graphStats { nodes } }' })),
@@ -75,13 +126,26 @@ const CASES: readonly Case[] = [
     status: 413,
     code: 'PAYLOAD_TOO_LARGE',
   },
-  { name: 'truncated JSON body', body: '{"query": "{ graphStats', status: 400, code: 'BAD_REQUEST' },
-  { name: 'a JSON string instead of an object', body: '"{ graphStats { nodes } }"', status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'truncated JSON body',
+    body: '{"query": "{ graphStats',
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'a JSON string instead of an object',
+    body: '"{ graphStats { nodes } }"',
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
 ];
 
 describe('abusive requests are refused quickly with a stable code', () => {
   let server: TestServer;
-  const refusals: Record<string, { status: number; code: string; medianMs: number; maxMs: number }> = {};
+  const refusals: Record<
+    string,
+    { status: number; code: string; medianMs: number; maxMs: number }
+  > = {};
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -103,20 +167,35 @@ describe('abusive requests are refused quickly with a stable code', () => {
     }
     const codes = errorsOf(last.body).map((e) => e.extensions?.code);
     // the expected code is among the errors (several limits may trip at once)
-    expect({ status: last.status, code: codes.includes(c.code) ? c.code : codes }).toEqual({ status: c.status, code: c.code });
+    expect({ status: last.status, code: codes.includes(c.code) ? c.code : codes }).toEqual({
+      status: c.status,
+      code: c.code,
+    });
     // No data comes back: root fields are nullable, so a refused one is null (and data itself may be null).
-    if (c.status === 200) expect(Object.values(last.body.data ?? {}).filter((value) => value !== null)).toEqual([]);
-    refusals[c.name] = { status: last.status, code: c.code, medianMs: Math.round(percentile(times, 50) * 10) / 10, maxMs: Math.round(Math.max(...times)) };
+    if (c.status === 200)
+      expect(Object.values(last.body.data ?? {}).filter((value) => value !== null)).toEqual([]);
+    refusals[c.name] = {
+      status: last.status,
+      code: c.code,
+      medianMs: Math.round(percentile(times, 50) * 10) / 10,
+      maxMs: Math.round(Math.max(...times)),
+    };
     expect(Math.max(...times)).toBeLessThan(REFUSE_WITHIN_MS);
     expect(await graphCounts(server.graph)).toEqual(before);
   });
 
   it('refuses mutations over GET (no CSRF-style writes through links)', async () => {
-    const res = await fetch(`${server.url}?query=${encodeURIComponent('mutation { deleteEntity(id: "nato") { id } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const res = await fetch(
+      `${server.url}?query=${encodeURIComponent('mutation { deleteEntity(id: "nato") { id } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(res.status).toBe(405);
-    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect(
+      ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+        ?.extensions.code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('refuses a simple cross-site form POST (CSRF prevention)', async () => {
@@ -126,7 +205,10 @@ describe('abusive requests are refused quickly with a stable code', () => {
       body: JSON.stringify({ query: '{ graphStats { nodes } }' }),
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    expect(
+      ((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+        ?.extensions.code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('still serves normal queries after the abuse', async () => {
@@ -149,12 +231,17 @@ describe('a query that runs past the time limit', () => {
 
   it('is stopped with REQUEST_TIMEOUT (retryable) or answered, never hangs or fails with 5xx', async () => {
     const res = await postRaw(server.url, {
-      query: '{ a: neighborhood(id: "russia", hops: 2, limit: 500) { nodes { id } edges { id } } b: path(from: "antony-blinken", to: "kursk-region", maxHops: 6) { length } }',
+      query:
+        '{ a: neighborhood(id: "russia", hops: 2, limit: 500) { nodes { id } edges { id } } b: path(from: "antony-blinken", to: "kursk-region", maxHops: 6) { length } }',
     });
     expect(res.status).toBeLessThan(500);
     const codes = errorsOf(res.body).map((e) => e.extensions?.code);
     for (const code of codes) expect(code).toBe('REQUEST_TIMEOUT');
-    figure(SUITE, 'slow query with a 1 ms timeout', { status: res.status, codes, ms: Math.round(res.ms) });
+    figure(SUITE, 'slow query with a 1 ms timeout', {
+      status: res.status,
+      codes,
+      ms: Math.round(res.ms),
+    });
     expect(res.ms).toBeLessThan(DEFAULT_TEST_CONFIG.queryTimeoutMs);
   });
 });

@@ -16,7 +16,15 @@
  * - readers never see a partial statement (one without a source or speaker).
  */
 import { TEST_TOKEN, type TestServer, startTestServer } from '../helpers/server-helper';
-import { envInt, errorsOf, figure, graphCounts, percentile, postRaw, printFigures } from './support';
+import {
+  envInt,
+  errorsOf,
+  figure,
+  graphCounts,
+  percentile,
+  postRaw,
+  printFigures,
+} from './support';
 
 const SUITE = 'concurrency';
 const WRITERS = envInt('CONCURRENCY_WRITERS', 50, 50);
@@ -40,8 +48,18 @@ describe(`${WRITERS} concurrent writers on the same entities`, () => {
   });
 
   afterAll(async () => {
-    figure(SUITE, 'writers', { writers: WRITERS, statementsPerWriter: STATEMENTS_PER_WRITER, linksPerWriter: LINKS_PER_WRITER, requests: latencies.length, retries, errorCodes: codes });
-    figure(SUITE, 'write latency ms', { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)) });
+    figure(SUITE, 'writers', {
+      writers: WRITERS,
+      statementsPerWriter: STATEMENTS_PER_WRITER,
+      linksPerWriter: LINKS_PER_WRITER,
+      requests: latencies.length,
+      retries,
+      errorCodes: codes,
+    });
+    figure(SUITE, 'write latency ms', {
+      p50: Math.round(percentile(latencies, 50)),
+      p99: Math.round(percentile(latencies, 99)),
+    });
     figure(SUITE, 'reader pages checked', readerChecks);
     printFigures(SUITE);
     await server?.stop();
@@ -50,10 +68,15 @@ describe(`${WRITERS} concurrent writers on the same entities`, () => {
   /** Sends a mutation, retrying retryable errors; returns the final errors' codes. */
   async function mutate(query: string, variables: Record<string, unknown>): Promise<string[]> {
     for (let attempt = 0; ; attempt++) {
-      const res = await postRaw(server.url, { query, variables }, { headers: AUTH, timeoutMs: 30_000 });
+      const res = await postRaw(
+        server.url,
+        { query, variables },
+        { headers: AUTH, timeoutMs: 30_000 },
+      );
       latencies.push(res.ms);
       const errors = errorsOf(res.body);
-      for (const e of errors) codes[String(e.extensions?.code)] = (codes[String(e.extensions?.code)] ?? 0) + 1;
+      for (const e of errors)
+        codes[String(e.extensions?.code)] = (codes[String(e.extensions?.code)] ?? 0) + 1;
       if (errors.some((e) => e.extensions?.retryable === true) && attempt < 5) {
         retries += 1;
         continue;
@@ -76,8 +99,10 @@ describe(`${WRITERS} concurrent writers on the same entities`, () => {
         for (const e of errorsOf(res.body)) partialSeen.push(e.message);
         for (const edge of res.body.data?.statements.edges ?? []) {
           // The source's own (REPORTED) statements have no speaker by design.
-          if (!edge.node.source || (!edge.node.speaker && edge.node.kind !== 'REPORTED')) partialSeen.push(edge.node);
-          if (edge.node.id.startsWith('conc-') && edge.node.mentions.length !== 2) partialSeen.push(edge.node);
+          if (!edge.node.source || (!edge.node.speaker && edge.node.kind !== 'REPORTED'))
+            partialSeen.push(edge.node);
+          if (edge.node.id.startsWith('conc-') && edge.node.mentions.length !== 2)
+            partialSeen.push(edge.node);
         }
       }
     };
@@ -86,23 +111,48 @@ describe(`${WRITERS} concurrent writers on the same entities`, () => {
     const writer = async (w: number) => {
       const unexpected: string[] = [];
       const expectNone = (found: string[]) => unexpected.push(...found);
-      expectNone(await mutate(`mutation($i: EntityInput!) { upsertOrganization(input: $i) { id } }`, { i: { id: 'conc-org', name: 'Concurrency Org', description: `by ${w}` } }));
+      expectNone(
+        await mutate(`mutation($i: EntityInput!) { upsertOrganization(input: $i) { id } }`, {
+          i: { id: 'conc-org', name: 'Concurrency Org', description: `by ${w}` },
+        }),
+      );
       // claim one id as a Person (even writers) or a State (odd writers): exactly one label may win
       const label = w % 2 === 0 ? 'Person' : 'State';
-      contested.push({ label, codes: await mutate(`mutation($i: EntityInput!) { upsert${label}(input: $i) { id } }`, { i: { id: 'conc-contested', name: label } }) });
+      contested.push({
+        label,
+        codes: await mutate(`mutation($i: EntityInput!) { upsert${label}(input: $i) { id } }`, {
+          i: { id: 'conc-contested', name: label },
+        }),
+      });
       for (let k = 0; k < LINKS_PER_WRITER; k++) {
         const person = `conc-person-${(k + w) % PEOPLE}`;
-        expectNone(await mutate(`mutation($i: EntityInput!) { upsertPerson(input: $i) { id } }`, { i: { id: person, name: `Person ${person}`, aliases: [`w${w}`] } }));
+        expectNone(
+          await mutate(`mutation($i: EntityInput!) { upsertPerson(input: $i) { id } }`, {
+            i: { id: person, name: `Person ${person}`, aliases: [`w${w}`] },
+          }),
+        );
         expectNone(
           await mutate(`mutation($i: LinkInput!) { link(input: $i) { changed } }`, {
-            i: { type: 'HOLDS_ROLE', from: person, to: 'conc-org', properties: { title: `title by ${w}` } },
+            i: {
+              type: 'HOLDS_ROLE',
+              from: person,
+              to: 'conc-org',
+              properties: { title: `title by ${w}` },
+            },
           }),
         );
       }
       for (let s = 0; s < STATEMENTS_PER_WRITER; s++) {
         expectNone(
           await mutate(`mutation($i: AddStatementInput!) { addStatement(input: $i) { id } }`, {
-            i: { id: `conc-st-${w}-${s}`, text: `said by ${w}`, kind: 'QUOTE', speakerId: `conc-person-${(w + s) % PEOPLE}`, sourceId: SOURCE, mentionIds: ['conc-org', 'russia'] },
+            i: {
+              id: `conc-st-${w}-${s}`,
+              text: `said by ${w}`,
+              kind: 'QUOTE',
+              speakerId: `conc-person-${(w + s) % PEOPLE}`,
+              sourceId: SOURCE,
+              mentionIds: ['conc-org', 'russia'],
+            },
           }),
         );
       }
@@ -110,7 +160,9 @@ describe(`${WRITERS} concurrent writers on the same entities`, () => {
     };
 
     const readers = Array.from({ length: 2 }, () => reader());
-    const unexpected = (await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)))).flat();
+    const unexpected = (
+      await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)))
+    ).flat();
     stop = true;
     await Promise.all(readers);
 
@@ -120,17 +172,23 @@ describe(`${WRITERS} concurrent writers on the same entities`, () => {
     // the contested id: one label won, every other claim of the other label got CONFLICT
     const winners = contested.filter((c) => c.codes.length === 0).map((c) => c.label);
     expect(new Set(winners).size).toBe(1);
-    for (const c of contested.filter((x) => x.label !== winners[0])) expect(c.codes).toEqual(['CONFLICT']);
+    for (const c of contested.filter((x) => x.label !== winners[0]))
+      expect(c.codes).toEqual(['CONFLICT']);
 
     // no duplicate ids, within or across labels
-    const dupes = await server.graph.port.read({ name: 'test/duplicate-ids', text: 'MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN id, c' });
+    const dupes = await server.graph.port.read({
+      name: 'test/duplicate-ids',
+      text: 'MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN id, c',
+    });
     expect(dupes).toEqual([]);
 
     // exactly the expected nodes and relationships
     const after = await graphCounts(server.graph);
     const statements = WRITERS * STATEMENTS_PER_WRITER;
     const contestedLabel = winners[0] as string;
-    expect(after.byLabel.Person).toBe((before.byLabel.Person ?? 0) + PEOPLE + (contestedLabel === 'Person' ? 1 : 0));
+    expect(after.byLabel.Person).toBe(
+      (before.byLabel.Person ?? 0) + PEOPLE + (contestedLabel === 'Person' ? 1 : 0),
+    );
     expect(after.byLabel.Organization).toBe((before.byLabel.Organization ?? 0) + 1);
     expect(after.byLabel.Statement).toBe((before.byLabel.Statement ?? 0) + statements);
     expect(after.nodes - before.nodes).toBe(PEOPLE + 1 + 1 + statements);

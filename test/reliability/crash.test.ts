@@ -19,7 +19,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHILD_TOKEN, type ChildServer, envInt, errorsOf, figure, postRaw, printFigures, startChildServer } from './support';
+import {
+  CHILD_TOKEN,
+  type ChildServer,
+  envInt,
+  errorsOf,
+  figure,
+  postRaw,
+  printFigures,
+  startChildServer,
+} from './support';
 
 const SUITE = 'crash';
 const ROUNDS = envInt('CRASH_ROUNDS', 3, 10);
@@ -61,7 +70,14 @@ describe('SIGKILL during a write loop on the embedded engine', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kg-crash-'));
   const env = { EMBEDDED_DB_PATH: path.join(dir, 'graph.lbug'), SEED_ON_START: 'true' };
   const acknowledged: string[] = [];
-  const stats = { rounds: 0, kills: 0, acknowledged: 0, inFlightAtKill: 0, inFlightPresentAfter: 0, restartMs: [] as number[] };
+  const stats = {
+    rounds: 0,
+    kills: 0,
+    acknowledged: 0,
+    inFlightAtKill: 0,
+    inFlightPresentAfter: 0,
+    restartMs: [] as number[],
+  };
   let server: ChildServer | undefined;
 
   afterAll(async () => {
@@ -85,7 +101,19 @@ describe('SIGKILL during a write loop on the embedded engine', () => {
           try {
             const res = await postRaw(
               current.url,
-              { query: ADD, variables: { input: { id, text: `Statement ${id}`, kind: 'QUOTE', speakerId: 'antony-blinken', sourceId: SOURCE, mentionIds: MENTIONS } } },
+              {
+                query: ADD,
+                variables: {
+                  input: {
+                    id,
+                    text: `Statement ${id}`,
+                    kind: 'QUOTE',
+                    speakerId: 'antony-blinken',
+                    sourceId: SOURCE,
+                    mentionIds: MENTIONS,
+                  },
+                },
+              },
               { headers: AUTH, timeoutMs: 10_000 },
             );
             if (res.status === 200 && errorsOf(res.body).length === 0) {
@@ -100,7 +128,8 @@ describe('SIGKILL during a write loop on the embedded engine', () => {
       const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
       // let some writes land, then kill at a random moment
       const deadline = Date.now() + 20_000;
-      while (acknowledged.length < stats.acknowledged + 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      while (acknowledged.length < stats.acknowledged + 5 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 200 + Math.floor(Math.random() * 1300)));
       await current.kill();
       stop = true;
@@ -122,7 +151,12 @@ describe('SIGKILL during a write loop on the embedded engine', () => {
       // every acknowledged write survived, whole
       for (const id of acknowledged) {
         const s = byId.get(id);
-        expect({ id, speaker: s?.speaker?.id, source: s?.source?.id, mentions: s?.mentions.map((m) => m.id).sort() }).toEqual({
+        expect({
+          id,
+          speaker: s?.speaker?.id,
+          source: s?.source?.id,
+          mentions: s?.mentions.map((m) => m.id).sort(),
+        }).toEqual({
           id,
           speaker: 'antony-blinken',
           source: SOURCE,
@@ -132,8 +166,16 @@ describe('SIGKILL during a write loop on the embedded engine', () => {
       // nothing is half-written, acknowledged or not
       for (const s of statements) {
         // The source's own (REPORTED) statements have no speaker by design.
-        expect({ id: s.id, speaker: Boolean(s.speaker), source: Boolean(s.source) }).toEqual({ id: s.id, speaker: s.kind !== 'REPORTED', source: true });
-        if (s.id.startsWith('crash-')) expect({ id: s.id, mentions: s.mentions.length }).toEqual({ id: s.id, mentions: MENTIONS.length });
+        expect({ id: s.id, speaker: Boolean(s.speaker), source: Boolean(s.source) }).toEqual({
+          id: s.id,
+          speaker: s.kind !== 'REPORTED',
+          source: true,
+        });
+        if (s.id.startsWith('crash-'))
+          expect({ id: s.id, mentions: s.mentions.length }).toEqual({
+            id: s.id,
+            mentions: MENTIONS.length,
+          });
       }
       stats.inFlightPresentAfter += [...inFlight].filter((id) => byId.has(id)).length;
       stats.rounds = round;

@@ -15,12 +15,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type TestServer, startTestServer } from '../helpers/server-helper';
-import { type ChildServer, errorsOf, figure, postRaw, printFigures, runChildToExit, startChildServer } from './support';
+import {
+  type ChildServer,
+  errorsOf,
+  figure,
+  postRaw,
+  printFigures,
+  runChildToExit,
+  startChildServer,
+} from './support';
 
 const SUITE = 'engine-failure';
 
 /** The meaningful lines of a process's stderr (Node may add an experimental-loader warning). */
-const linesOf = (text: string) => text.split('\n').filter((l) => l.trim() !== '' && !/ExperimentalWarning|--trace-warnings/.test(l));
+const linesOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/ExperimentalWarning|--trace-warnings/.test(l));
 
 describe('start-up failures', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kg-engine-'));
@@ -33,12 +44,18 @@ describe('start-up failures', () => {
   });
 
   it('exits 1 with one clear line when Neo4j is unreachable', async () => {
-    const run = await runChildToExit({ PORT: '0', NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_PASSWORD: 'not-used' });
+    const run = await runChildToExit({
+      PORT: '0',
+      NEO4J_URI: 'bolt://127.0.0.1:1',
+      NEO4J_PASSWORD: 'not-used',
+    });
     figure(SUITE, 'neo4j unreachable: ms to exit', Math.round(run.ms));
     expect(run.code).toBe(1);
     const lines = linesOf(run.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Cannot start: the neo4j graph at bolt:\/\/127\.0\.0\.1:1 failed to open\. GRAPH_UNAVAILABLE: .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(
+      /^Cannot start: the neo4j graph at bolt:\/\/127\.0\.0\.1:1 failed to open\. GRAPH_UNAVAILABLE: .*ECONNREFUSED/,
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(run.stdout).not.toContain('ready at');
   });
@@ -52,7 +69,9 @@ describe('start-up failures', () => {
     expect(run.code).toBe(1);
     const lines = linesOf(run.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`Cannot start: the embedded graph at ${dbPath} failed to open. GRAPH_LOCKED:`);
+    expect(lines[0]).toContain(
+      `Cannot start: the embedded graph at ${dbPath} failed to open. GRAPH_LOCKED:`,
+    );
     expect(lines[0]).toMatch(/locked by another process/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
 
@@ -61,9 +80,15 @@ describe('start-up failures', () => {
   });
 
   it('exits 2 with one line naming the variable when the configuration is invalid', async () => {
-    const run = await runChildToExit({ PORT: '0', API_TOKEN: 'short', EMBEDDED_DB_PATH: path.join(dir, 'unused.lbug') });
+    const run = await runChildToExit({
+      PORT: '0',
+      API_TOKEN: 'short',
+      EMBEDDED_DB_PATH: path.join(dir, 'unused.lbug'),
+    });
     expect(run.code).toBe(2);
-    expect(linesOf(run.stderr)).toEqual([expect.stringContaining('API_TOKEN must be at least 16 characters')]);
+    expect(linesOf(run.stderr)).toEqual([
+      expect.stringContaining('API_TOKEN must be at least 16 characters'),
+    ]);
   });
 });
 
@@ -80,11 +105,17 @@ describe('the graph going away under a running server', () => {
 
   it('answers SERVICE_UNAVAILABLE (retryable), /readyz 503 and /healthz 200', async () => {
     await server.graph.port.close();
-    const res = await postRaw(server.url, { query: '{ graphStats { nodes } people { totalCount } }' });
+    const res = await postRaw(server.url, {
+      query: '{ graphStats { nodes } people { totalCount } }',
+    });
     expect(res.status).toBeLessThan(500);
     const errors = errorsOf(res.body);
     expect(errors.length).toBeGreaterThan(0);
-    for (const e of errors) expect({ code: e.extensions?.code, retryable: e.extensions?.retryable }).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: expect.any(Boolean) });
+    for (const e of errors)
+      expect({ code: e.extensions?.code, retryable: e.extensions?.retryable }).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        retryable: expect.any(Boolean),
+      });
     expect((await fetch(`${server.origin}/readyz`)).status).toBe(503);
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
   });

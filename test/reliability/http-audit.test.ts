@@ -22,9 +22,11 @@ const SUITE = 'http-audit';
  * suite checks.
  */
 const KNOWN_SHOULD_FAILURES: Record<string, string> = {
-  '572B': 'SHOULD use 200 status code on document parsing failure when accepting application/json — Apollo answers 400',
+  '572B':
+    'SHOULD use 200 status code on document parsing failure when accepting application/json — Apollo answers 400',
   FDE2: 'SHOULD use 200 status code on document validation failure when accepting application/json — Apollo answers 400',
-  '7B9B': 'SHOULD use a status code of 200 on variable coercion failure when accepting application/json — Apollo answers 400',
+  '7B9B':
+    'SHOULD use a status code of 200 on variable coercion failure when accepting application/json — Apollo answers 400',
 };
 
 describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {
@@ -35,13 +37,22 @@ describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {
     server = await startTestServer();
     for (const audit of serverAudits({ url: server.url, fetchFn: fetch })) {
       const result = await audit.fn();
-      results.push({ id: result.id, name: result.name, status: result.status, reason: 'reason' in result ? result.reason : undefined });
+      results.push({
+        id: result.id,
+        name: result.name,
+        status: result.status,
+        reason: 'reason' in result ? result.reason : undefined,
+      });
     }
   });
 
   afterAll(async () => {
     const failing = results.filter((r) => r.status !== 'ok');
-    figure(SUITE, 'audits', { total: results.length, ok: results.length - failing.length, failing: failing.length });
+    figure(SUITE, 'audits', {
+      total: results.length,
+      ok: results.length - failing.length,
+      failing: failing.length,
+    });
     figure(
       SUITE,
       'non-ok audits',
@@ -61,7 +72,9 @@ describe('GraphQL over HTTP audits (graphql-http serverAudits)', () => {
   });
 
   it('fails no SHOULD audit except the documented ones', () => {
-    const shouldFailures = results.filter((r) => r.name.startsWith('SHOULD') && r.status !== 'ok').map((r) => r.id);
+    const shouldFailures = results
+      .filter((r) => r.name.startsWith('SHOULD') && r.status !== 'ok')
+      .map((r) => r.id);
     expect(shouldFailures.sort()).toEqual(Object.keys(KNOWN_SHOULD_FAILURES).sort());
   });
 });

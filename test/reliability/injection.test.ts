@@ -29,7 +29,7 @@ export const PAYLOADS: readonly string[] = [
   '"}) MATCH (n) DETACH DELETE n //',
   "x' OR 1=1 OR n.id = '",
   "' OR '1'='1",
-  "\u0027}) RETURN 1 //",
+  '\u0027}) RETURN 1 //',
   '`) DETACH DELETE n //',
   'Person) DETACH DELETE (n',
   'Person`) MATCH (m) DETACH DELETE m //',
@@ -43,7 +43,7 @@ export const PAYLOADS: readonly string[] = [
   '${process.exit(1)}',
   'CALL db.labels() YIELD label RETURN label',
   "'; CREATE (:Person {id: 'pwned'}) //",
-  "x\n}) MATCH (n) DETACH DELETE n //",
+  'x\n}) MATCH (n) DETACH DELETE n //',
   '\u0000nul',
   '\u2028\u2029 separators',
   '🧨 ; DROP TABLE Person; --',
@@ -53,7 +53,7 @@ export const PAYLOADS: readonly string[] = [
 ];
 
 /** A long payload, within the limits of the long text fields (description, statement text). */
-const LONG_PAYLOAD = `${"'`\"}) DETACH DELETE n // /* */ $p \\ ".repeat(60)}`.slice(0, 1900);
+const LONG_PAYLOAD = `${'\'`"}) DETACH DELETE n // /* */ $p \\ '.repeat(60)}`.slice(0, 1900);
 
 /** Edit distance, for the documented typo tolerance of search (whole names within 1-2 edits). */
 function levenshtein(a: string, b: string): number {
@@ -63,7 +63,11 @@ function levenshtein(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        above + 1,
+        (row[j - 1] as number) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       diagonal = above;
     }
   }
@@ -76,7 +80,10 @@ function levenshtein(a: string, b: string): number {
  */
 function expectLegitimateHit(node: Record<string, unknown>, needle: string): void {
   const maxEdits = needle.length >= 8 ? 2 : needle.length >= 4 ? 1 : 0;
-  const texts = Object.values(node).flat().filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase());
+  const texts = Object.values(node)
+    .flat()
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.toLowerCase());
   const name = String(node.name ?? node.title ?? '').toLowerCase();
   const legitimate = texts.some((t) => t.includes(needle)) || levenshtein(name, needle) <= maxEdits;
   expect({ node, legitimate }).toEqual({ node, legitimate: true });
@@ -134,8 +141,17 @@ describe('Cypher injection through every string argument', () => {
       );
       expect(errorsOf(lookups.body)).toEqual([]);
       expect(lookups.body.data).toEqual({
-        entity: null, person: null, state: null, organization: null, statement: null, source: null,
-        neighborhood: null, a: null, b: null, c: null, coMentions: [],
+        entity: null,
+        person: null,
+        state: null,
+        organization: null,
+        statement: null,
+        source: null,
+        neighborhood: null,
+        a: null,
+        b: null,
+        c: null,
+        coMentions: [],
       });
 
       const filters = await read(
@@ -152,13 +168,21 @@ describe('Cypher injection through every string argument', () => {
       expectDataOrBadInput(filters.body);
       if (filters.body.data) {
         // Root lists are nullable: a list refused with BAD_USER_INPUT (checked above) is null, every other one is empty.
-        for (const [field, value] of Object.entries(filters.body.data as Record<string, { totalCount: number } | null>)) {
-          if (value === null) expect(errorsOf(filters.body).some((e) => (e as { path?: unknown[] }).path?.[0] === field)).toBe(true);
+        for (const [field, value] of Object.entries(
+          filters.body.data as Record<string, { totalCount: number } | null>,
+        )) {
+          if (value === null)
+            expect(
+              errorsOf(filters.body).some((e) => (e as { path?: unknown[] }).path?.[0] === field),
+            ).toBe(true);
           else expect([field, value.totalCount]).toEqual([field, 0]);
         }
       }
 
-      const search = await read(`query($p: String!) { search(text: $p, first: 100) { node { ${SEARCH_FIELDS} } } }`, { p });
+      const search = await read(
+        `query($p: String!) { search(text: $p, first: 100) { node { ${SEARCH_FIELDS} } } }`,
+        { p },
+      );
       expectDataOrBadInput(search.body);
       // a hit must really contain the text (or be a documented near-miss): nothing unrelated comes back
       for (const hit of search.body.data?.search ?? []) expectLegitimateHit(hit.node, needle);
@@ -180,35 +204,69 @@ describe('Cypher injection through every string argument', () => {
 
       const person = await write(
         `mutation($input: EntityInput!) { upsertPerson(input: $input) { id name description aliases } }`,
-        { input: { id: `inj-${i}`, name: short, description: stored, aliases: [short, 'plain alias'] } },
+        {
+          input: {
+            id: `inj-${i}`,
+            name: short,
+            description: stored,
+            aliases: [short, 'plain alias'],
+          },
+        },
       );
       expect(errorsOf(person.body)).toEqual([]);
-      expect(person.body.data.upsertPerson).toEqual({ id: `inj-${i}`, name: short, description: stored, aliases: [short, 'plain alias'] });
+      expect(person.body.data.upsertPerson).toEqual({
+        id: `inj-${i}`,
+        name: short,
+        description: stored,
+        aliases: [short, 'plain alias'],
+      });
       expectedNodes += 1;
 
       const statement = await write(
         `mutation($input: AddStatementInput!) { addStatement(input: $input) { id text hedge context speaker { ... on Person { id } } source { id } mentions { id } } }`,
         {
           input: {
-            id: `inj-statement-${i}`, text: stored, hedge: short, context: short.slice(0, 190), kind: 'HEDGED_CLAIM',
-            speakerId: `inj-${i}`, sourceId: 'report-north-korean-troops-kursk', mentionIds: ['russia'],
+            id: `inj-statement-${i}`,
+            text: stored,
+            hedge: short,
+            context: short.slice(0, 190),
+            kind: 'HEDGED_CLAIM',
+            speakerId: `inj-${i}`,
+            sourceId: 'report-north-korean-troops-kursk',
+            mentionIds: ['russia'],
           },
         },
       );
       expect(errorsOf(statement.body)).toEqual([]);
       expect(statement.body.data.addStatement).toEqual({
-        id: `inj-statement-${i}`, text: stored, hedge: short, context: short.slice(0, 190),
-        speaker: { id: `inj-${i}` }, source: { id: 'report-north-korean-troops-kursk' }, mentions: [{ id: 'russia' }],
+        id: `inj-statement-${i}`,
+        text: stored,
+        hedge: short,
+        context: short.slice(0, 190),
+        speaker: { id: `inj-${i}` },
+        source: { id: 'report-north-korean-troops-kursk' },
+        mentions: [{ id: 'russia' }],
       });
       expectedNodes += 1;
       expectedRels += 3; // MADE, REPORTED_IN, MENTIONS
 
       const role = await write(
         `mutation($input: LinkInput!) { link(input: $input) { changed edge { properties } } }`,
-        { input: { type: 'HOLDS_ROLE', from: `inj-${i}`, to: 'nato', properties: { title: short, since: short, until: short } } },
+        {
+          input: {
+            type: 'HOLDS_ROLE',
+            from: `inj-${i}`,
+            to: 'nato',
+            properties: { title: short, since: short, until: short },
+          },
+        },
       );
       expect(errorsOf(role.body)).toEqual([]);
-      expect(role.body.data.link.edge.properties).toEqual({ title: short, since: short, until: short });
+      expect(role.body.data.link.edge.properties).toEqual({
+        title: short,
+        since: short,
+        until: short,
+      });
       expectedRels += 1;
 
       // read back through the API, not the mutation's echo
@@ -218,7 +276,12 @@ describe('Cypher injection through every string argument', () => {
         { id: `inj-${i}`, sid: `inj-statement-${i}` },
       );
       expect(back.body.data).toEqual({
-        person: { name: short, description: stored, aliases: [short, 'plain alias'], roles: [{ title: short, since: short, until: short, }] },
+        person: {
+          name: short,
+          description: stored,
+          aliases: [short, 'plain alias'],
+          roles: [{ title: short, since: short, until: short }],
+        },
         statement: { text: stored, hedge: short, context: short.slice(0, 190) },
       });
     }
@@ -227,7 +290,14 @@ describe('Cypher injection through every string argument', () => {
     for (const p of all) {
       const rel = await write(
         `mutation($input: LinkInput!) { link(input: $input) { edge { properties } } }`,
-        { input: { type: 'RELATION', from: 'south-korea', to: 'nato', properties: { kind: 'TIES', description: p.trim().slice(0, 1000).trim() } } },
+        {
+          input: {
+            type: 'RELATION',
+            from: 'south-korea',
+            to: 'nato',
+            properties: { kind: 'TIES', description: p.trim().slice(0, 1000).trim() },
+          },
+        },
       );
       expect(errorsOf(rel.body)).toEqual([]);
       expect(rel.body.data.link.edge.properties.description).toBe(p.trim().slice(0, 1000).trim());
@@ -235,7 +305,10 @@ describe('Cypher injection through every string argument', () => {
     expectedRels += 1;
 
     const after = await graphCounts(server.graph);
-    expect({ nodes: after.nodes - before.nodes, relationships: after.relationships - before.relationships }).toEqual({
+    expect({
+      nodes: after.nodes - before.nodes,
+      relationships: after.relationships - before.relationships,
+    }).toEqual({
       nodes: expectedNodes,
       relationships: expectedRels,
     });
@@ -249,7 +322,10 @@ describe('Cypher injection through every string argument', () => {
   it('search for a stored payload returns the nodes that hold it and nothing else', async () => {
     for (const p of PAYLOADS) {
       const needle = p.trim().toLowerCase();
-      const res = await read(`query($p: String!) { search(text: $p, first: 100) { node { ${SEARCH_FIELDS} } } }`, { p });
+      const res = await read(
+        `query($p: String!) { search(text: $p, first: 100) { node { ${SEARCH_FIELDS} } } }`,
+        { p },
+      );
       expectDataOrBadInput(res.body);
       const hits = (res.body.data?.search ?? []) as Array<{ node: Record<string, unknown> }>;
       for (const hit of hits) expectLegitimateHit(hit.node, needle);
@@ -272,8 +348,14 @@ describe('Cypher injection through every string argument', () => {
           `mutation($id: ID!) { addStatement(input: { text: "x", kind: QUOTE, speakerId: "antony-blinken", sourceId: "report-north-korean-troops-kursk", mentionIds: [$id] }) { id } }`,
           { id: p },
         ],
-        [`mutation($id: ID!) { link(input: { type: PART_OF, from: $id, to: "nato" }) { changed } }`, { id: p }],
-        [`mutation($id: ID!) { unlink(input: { type: PART_OF, from: "nato", to: $id }) { changed } }`, { id: p }],
+        [
+          `mutation($id: ID!) { link(input: { type: PART_OF, from: $id, to: "nato" }) { changed } }`,
+          { id: p },
+        ],
+        [
+          `mutation($id: ID!) { unlink(input: { type: PART_OF, from: "nato", to: $id }) { changed } }`,
+          { id: p },
+        ],
         [`mutation($id: ID!) { deleteEntity(id: $id, cascade: true) { id } }`, { id: p }],
       ] as const;
       for (const [query, variables] of attempts) {

@@ -48,7 +48,10 @@ export async function graphCounts(graph: Graph): Promise<GraphCounts> {
 
 /** Every node id in the graph (for picking real ids in generated queries). */
 export async function allIds(graph: Graph): Promise<string[]> {
-  const rows = await graph.port.read({ name: 'test/all-ids', text: 'MATCH (n) RETURN n.id AS id ORDER BY id' });
+  const rows = await graph.port.read({
+    name: 'test/all-ids',
+    text: 'MATCH (n) RETURN n.id AS id ORDER BY id',
+  });
   return rows.map((r) => String(r.id));
 }
 
@@ -64,7 +67,10 @@ export interface RawResponse {
 export async function postRaw(
   url: string,
   body: unknown,
-  { headers = {}, timeoutMs = 15_000 }: { headers?: Record<string, string>; timeoutMs?: number } = {},
+  {
+    headers = {},
+    timeoutMs = 15_000,
+  }: { headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RawResponse> {
   const started = performance.now();
   const res = await fetch(url, {
@@ -85,7 +91,9 @@ export async function postRaw(
 }
 
 /** Errors of a GraphQL response body (empty when none or when the body is not GraphQL). */
-export function errorsOf(body: any): Array<{ message: string; extensions?: Record<string, unknown> }> {
+export function errorsOf(
+  body: any,
+): Array<{ message: string; extensions?: Record<string, unknown> }> {
   return body && typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
 }
 
@@ -107,20 +115,29 @@ const figures: Array<{ suite: string; name: string; value: unknown }> = [];
 export function figure(suite: string, name: string, value: unknown): void {
   figures.push({ suite, name, value });
   const file = process.env.RELIABILITY_FIGURES;
-  if (file) appendFileSync(file, `${JSON.stringify({ suite, name, value, at: new Date().toISOString(), long: LONG })}\n`);
+  if (file)
+    appendFileSync(
+      file,
+      `${JSON.stringify({ suite, name, value, at: new Date().toISOString(), long: LONG })}\n`,
+    );
 }
 
 /** Prints the figures recorded so far (call from afterAll). */
 export function printFigures(suite: string): void {
   const mine = figures.filter((f) => f.suite === suite);
-  if (mine.length > 0) console.info(`[${suite}] figures:\n${mine.map((f) => `  ${f.name}: ${JSON.stringify(f.value)}`).join('\n')}`);
+  if (mine.length > 0)
+    console.info(
+      `[${suite}] figures:\n${mine.map((f) => `  ${f.name}: ${JSON.stringify(f.value)}`).join('\n')}`,
+    );
 }
 
 /** Percentile of a list of numbers (nearest rank). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ] as number;
 }
 
 export interface ChildServer {
@@ -143,18 +160,31 @@ export const CHILD_TOKEN = 'reliability-token-0123456789';
  * port: `node --import tsx`, so that the pid is the server itself and a
  * SIGKILL kills it outright. Resolves once it prints its ready line.
  */
-export async function startChildServer(env: Record<string, string>, { readyTimeoutMs = 60_000 } = {}): Promise<ChildServer> {
+export async function startChildServer(
+  env: Record<string, string>,
+  { readyTimeoutMs = 60_000 } = {},
+): Promise<ChildServer> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
     cwd: path.resolve(__dirname, '../..'),
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', API_TOKEN: CHILD_TOKEN, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      API_TOKEN: CHILD_TOKEN,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   proc.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => resolve(code)),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
@@ -168,7 +198,12 @@ export async function startChildServer(env: Record<string, string>, { readyTimeo
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(Object.assign(new Error(`server exited with ${code} before it was ready:\n${stdout}\n${stderr}`), { code, stdout, stderr }));
+      reject(
+        Object.assign(
+          new Error(`server exited with ${code} before it was ready:\n${stdout}\n${stderr}`),
+          { code, stdout, stderr },
+        ),
+      );
     });
   });
   await ready;
@@ -191,12 +226,22 @@ export async function startChildServer(env: Record<string, string>, { readyTimeo
 }
 
 /** Runs the process entry to completion (for start-up failures); resolves with its exit code and output. */
-export function runChildToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+export function runChildToExit(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
       cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', API_TOKEN: CHILD_TOKEN, LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        API_TOKEN: CHILD_TOKEN,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

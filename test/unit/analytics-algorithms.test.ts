@@ -2,12 +2,20 @@
  * Known answers of the algorithms on hand-built projections: a star, and two
  * cliques joined by a bridge.
  */
-import { BETWEENNESS_MAX_NODES, AnalyticsInputError, centrality, communities } from '../../src/analytics/algorithms';
+import {
+  BETWEENNESS_MAX_NODES,
+  AnalyticsInputError,
+  centrality,
+  communities,
+} from '../../src/analytics/algorithms';
 import { type Link, projectionFromLinks } from '../../src/analytics/projections';
 
-
 /** A centre joined to five leaves. */
-const star = () => projectionFromLinks('undirected', ['a', 'b', 'c', 'd', 'e'].map((leaf): Link => ['hub', leaf]));
+const star = () =>
+  projectionFromLinks(
+    'undirected',
+    ['a', 'b', 'c', 'd', 'e'].map((leaf): Link => ['hub', leaf]),
+  );
 
 /** Two 4-cliques, {a1..a4} and {b1..b4}, joined by the one edge a4-b1. */
 function bridgedCliques() {
@@ -18,11 +26,19 @@ function bridgedCliques() {
   return projectionFromLinks('undirected', [...clique('a'), ...clique('b'), ['a4', 'b1']]);
 }
 
-const top = (scores: Record<string, number>) => Object.entries(scores).sort((x, y) => y[1] - x[1])[0]?.[0];
+const top = (scores: Record<string, number>) =>
+  Object.entries(scores).sort((x, y) => y[1] - x[1])[0]?.[0];
 
 describe('centrality on a star', () => {
   it('gives the hub degree 1 and each leaf 1/5', () => {
-    expect(centrality(star(), 'DEGREE')).toEqual({ hub: 1, a: 0.2, b: 0.2, c: 0.2, d: 0.2, e: 0.2 });
+    expect(centrality(star(), 'DEGREE')).toEqual({
+      hub: 1,
+      a: 0.2,
+      b: 0.2,
+      c: 0.2,
+      d: 0.2,
+      e: 0.2,
+    });
   });
 
   it('gives the hub the highest PageRank, the leaves equal shares, and a total of 1', () => {
@@ -45,8 +61,15 @@ describe('two cliques joined by a bridge', () => {
   it('finds the two cliques as the two communities', () => {
     const result = communities(bridgedCliques());
     expect(result.count).toBe(2);
-    const groups = [0, 1].map((c) => Object.keys(result.membership).filter((n) => result.membership[n] === c).sort());
-    expect(groups.sort()).toEqual([['a1', 'a2', 'a3', 'a4'], ['b1', 'b2', 'b3', 'b4']]);
+    const groups = [0, 1].map((c) =>
+      Object.keys(result.membership)
+        .filter((n) => result.membership[n] === c)
+        .sort(),
+    );
+    expect(groups.sort()).toEqual([
+      ['a1', 'a2', 'a3', 'a4'],
+      ['b1', 'b2', 'b3', 'b4'],
+    ]);
     expect(result.modularity).toBeCloseTo(0.4230769, 6);
   });
 
@@ -68,7 +91,10 @@ describe('two cliques joined by a bridge', () => {
 
 describe('limits and edge cases', () => {
   it('refuses betweenness above the node limit, saying what to use instead', () => {
-    const links = Array.from({ length: BETWEENNESS_MAX_NODES }, (_, i): Link => [`n${i}`, `n${i + 1}`]);
+    const links = Array.from({ length: BETWEENNESS_MAX_NODES }, (_, i): Link => [
+      `n${i}`,
+      `n${i + 1}`,
+    ]);
     const big = projectionFromLinks('undirected', links);
     expect(() => centrality(big, 'BETWEENNESS')).toThrow(AnalyticsInputError);
     expect(() => centrality(big, 'BETWEENNESS')).toThrow(
@@ -77,7 +103,12 @@ describe('limits and edge cases', () => {
   });
 
   it('weighs a link by how often it occurs, in either order when undirected, and drops self-loops', () => {
-    const g = projectionFromLinks('undirected', [['a', 'b'], ['b', 'a'], ['a', 'b'], ['a', 'a']]);
+    const g = projectionFromLinks('undirected', [
+      ['a', 'b'],
+      ['b', 'a'],
+      ['a', 'b'],
+      ['a', 'a'],
+    ]);
     expect(g.size).toBe(1);
     expect(g.getEdgeAttribute('a', 'b', 'weight')).toBe(3);
   });

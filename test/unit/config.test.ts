@@ -56,7 +56,13 @@ describe('loadConfig defaults', () => {
   });
 
   it('treats blank numeric and boolean variables as unset', () => {
-    const config = loadConfig({ PORT: '', MAX_DEPTH: '  ', INTROSPECTION: '', SEED_ON_START: '', API_TOKEN: '' });
+    const config = loadConfig({
+      PORT: '',
+      MAX_DEPTH: '  ',
+      INTROSPECTION: '',
+      SEED_ON_START: '',
+      API_TOKEN: '',
+    });
     expect(config.port).toBe(4000);
     expect(config.limits.maxDepth).toBe(8);
     expect(config.introspection).toBe(true);
@@ -65,24 +71,41 @@ describe('loadConfig defaults', () => {
   });
 
   it('turns introspection off by default in production, and lets INTROSPECTION override it', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, nodeEnv: 'production', introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      production: true,
+      nodeEnv: 'production',
+      introspection: false,
+    });
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'development', INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', INTROSPECTION: 'false' }).introspection).toBe(
+      false,
+    );
     expect(loadConfig({ NODE_ENV: 'test' }).production).toBe(false);
   });
 
   it('serves the playground in development, and in production only with PLAYGROUND=true, which turns introspection on', () => {
     expect(loadConfig({}).playground).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ playground: false, introspection: false });
-    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' })).toMatchObject({ playground: true, introspection: true });
-    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true', INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      playground: false,
+      introspection: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' })).toMatchObject({
+      playground: true,
+      introspection: true,
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true', INTROSPECTION: 'false' })
+        .introspection,
+    ).toBe(false);
     expect(loadConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
   });
 
   it('matches .env.example', () => {
     // .env.example lists the defaults; loading it must change nothing.
     const env: Record<string, string> = {};
-    for (const line of readFileSync(path.join(__dirname, '../../.env.example'), 'utf8').split('\n')) {
+    for (const line of readFileSync(path.join(__dirname, '../../.env.example'), 'utf8').split(
+      '\n',
+    )) {
       const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
       if (match) env[match[1] as string] = match[2] as string;
     }
@@ -96,7 +119,9 @@ describe('embedded engine settings', () => {
     expect(() => loadConfig({ EMBEDDED_MAX_DB_SIZE_GB: '3' })).toThrow(
       'Invalid configuration: EMBEDDED_MAX_DB_SIZE_GB must be a power of 2 (1, 2, 4, … 4096), as LadybugDB requires.',
     );
-    expect(loadConfig({ EMBEDDED_MAX_DB_SIZE_GB: '64' }).graph).toMatchObject({ maxDbSizeBytes: 64 * 2 ** 30 });
+    expect(loadConfig({ EMBEDDED_MAX_DB_SIZE_GB: '64' }).graph).toMatchObject({
+      maxDbSizeBytes: 64 * 2 ** 30,
+    });
   });
 });
 
@@ -138,8 +163,10 @@ describe('loadConfig parsing', () => {
   });
 
   it('accepts boolean spellings true/1/yes and false/0/no in any case', () => {
-    for (const v of ['true', '1', 'yes', 'TRUE', 'Yes']) expect(loadConfig({ SEED_ON_START: v }).seedOnStart).toBe(true);
-    for (const v of ['false', '0', 'no', 'FALSE', 'No']) expect(loadConfig({ SEED_ON_START: v }).seedOnStart).toBe(false);
+    for (const v of ['true', '1', 'yes', 'TRUE', 'Yes'])
+      expect(loadConfig({ SEED_ON_START: v }).seedOnStart).toBe(true);
+    for (const v of ['false', '0', 'no', 'FALSE', 'No'])
+      expect(loadConfig({ SEED_ON_START: v }).seedOnStart).toBe(false);
   });
 
   it('accepts PORT 0 and 65535', () => {
@@ -148,11 +175,30 @@ describe('loadConfig parsing', () => {
   });
 
   it('selects Neo4j when NEO4J_URI is set, with user, password, database and the query timeout', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_PASSWORD: 'pw', NEO4J_USER: 'reader', QUERY_TIMEOUT_MS: '1234' });
-    expect(config.graph).toEqual({ engine: 'neo4j', uri: 'neo4j+s://db.example:7687', user: 'reader', password: 'pw', database: 'neo4j', queryTimeoutMs: 1234 });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://db.example:7687',
+      NEO4J_PASSWORD: 'pw',
+      NEO4J_USER: 'reader',
+      QUERY_TIMEOUT_MS: '1234',
+    });
+    expect(config.graph).toEqual({
+      engine: 'neo4j',
+      uri: 'neo4j+s://db.example:7687',
+      user: 'reader',
+      password: 'pw',
+      database: 'neo4j',
+      queryTimeoutMs: 1234,
+    });
   });
 
-  it.each(['bolt://localhost:7687', 'bolt+s://h:1', 'bolt+ssc://h', 'neo4j://h', 'neo4j+s://h', 'neo4j+ssc://h'])('accepts NEO4J_URI %s', (uri) => {
+  it.each([
+    'bolt://localhost:7687',
+    'bolt+s://h:1',
+    'bolt+ssc://h',
+    'neo4j://h',
+    'neo4j+s://h',
+    'neo4j+ssc://h',
+  ])('accepts NEO4J_URI %s', (uri) => {
     expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'x' }).graph.engine).toBe('neo4j');
   });
 });
@@ -163,14 +209,34 @@ describe('loadConfig errors', () => {
     ['PORT', { PORT: '65536' }, /PORT must be an integer from 0 to 65535/],
     ['PORT', { PORT: '-1' }, /PORT must be an integer/],
     ['PORT', { PORT: '80.5' }, /PORT must be an integer/],
-    ['NEO4J_URI', { NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'x' }, /NEO4J_URI must start with bolt:\/\//],
-    ['NEO4J_PASSWORD', { NEO4J_URI: 'bolt://localhost:7687' }, /NEO4J_PASSWORD is required when NEO4J_URI is set/],
+    [
+      'NEO4J_URI',
+      { NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'x' },
+      /NEO4J_URI must start with bolt:\/\//,
+    ],
+    [
+      'NEO4J_PASSWORD',
+      { NEO4J_URI: 'bolt://localhost:7687' },
+      /NEO4J_PASSWORD is required when NEO4J_URI is set/,
+    ],
     ['API_TOKEN', { API_TOKEN: 'short' }, /API_TOKEN must be at least 16 characters/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV must be development, production or test/],
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }, /LOG_LEVEL must be one of/],
-    ['INTROSPECTION', { INTROSPECTION: 'maybe' }, /INTROSPECTION must be true or false \(got "maybe"\)/],
-    ['QUERY_TIMEOUT_MS', { QUERY_TIMEOUT_MS: '5' }, /QUERY_TIMEOUT_MS must be an integer from 10 to 600000/],
-    ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '100' }, /BODY_LIMIT_BYTES must be an integer from 1024/],
+    [
+      'INTROSPECTION',
+      { INTROSPECTION: 'maybe' },
+      /INTROSPECTION must be true or false \(got "maybe"\)/,
+    ],
+    [
+      'QUERY_TIMEOUT_MS',
+      { QUERY_TIMEOUT_MS: '5' },
+      /QUERY_TIMEOUT_MS must be an integer from 10 to 600000/,
+    ],
+    [
+      'BODY_LIMIT_BYTES',
+      { BODY_LIMIT_BYTES: '100' },
+      /BODY_LIMIT_BYTES must be an integer from 1024/,
+    ],
     ['MAX_COST', { MAX_COST: '0' }, /MAX_COST must be an integer from 1/],
     ['EMBEDDED_DB_PATH', { EMBEDDED_DB_PATH: '' }, /EMBEDDED_DB_PATH must not be empty/],
   ])('names %s in a one-line ConfigError (%j)', (_name, env, pattern) => {
@@ -205,12 +271,21 @@ describe('loadConfig errors', () => {
 
 describe('redactedConfig', () => {
   it('replaces the Neo4j password and the API token, keeping everything else', () => {
-    const config = loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'neo4j-secret-pw', API_TOKEN: TOKEN, PORT: '4100' });
+    const config = loadConfig({
+      NEO4J_URI: 'bolt://db:7687',
+      NEO4J_PASSWORD: 'neo4j-secret-pw',
+      API_TOKEN: TOKEN,
+      PORT: '4100',
+    });
     const redacted = redactedConfig(config);
     const text = JSON.stringify(redacted);
     expect(text).not.toContain('neo4j-secret-pw');
     expect(text).not.toContain(TOKEN);
-    expect(redacted).toMatchObject({ port: 4100, apiToken: '[redacted]', graph: { engine: 'neo4j', uri: 'bolt://db:7687', user: 'neo4j', password: '[redacted]' } });
+    expect(redacted).toMatchObject({
+      port: 4100,
+      apiToken: '[redacted]',
+      graph: { engine: 'neo4j', uri: 'bolt://db:7687', user: 'neo4j', password: '[redacted]' },
+    });
     // The original is untouched.
     expect(config.apiToken).toBe(TOKEN);
     expect(config.graph).toMatchObject({ password: 'neo4j-secret-pw' });

@@ -13,7 +13,8 @@ const schema = buildASTSchema(loadTypeDefs());
 /** Errors of the cost rule alone, after checking the document is otherwise valid. */
 function costErrors(query: string, maxCost: number, checkValid = true): readonly GraphQLError[] {
   const document = parse(query);
-  if (checkValid) expect(validate(schema, document, specifiedRules).map((e) => e.message)).toEqual([]);
+  if (checkValid)
+    expect(validate(schema, document, specifiedRules).map((e) => e.message)).toEqual([]);
   return validate(schema, document, [costLimitRule(maxCost)]);
 }
 
@@ -37,23 +38,30 @@ describe('costLimitRule: computed costs', () => {
 
   it('multiplies the cost below a field by its literal `first`', () => {
     // people: 1 + 100 × (edges: 1 + (node: 1 + (statements: 1 + 100 × id)))
-    expect(costOf('{ people(first: 100) { edges { node { statements(first: 100) { id } } } } }')).toBe(1 + 100 * (1 + 1 + (1 + 100 * 1)));
+    expect(
+      costOf('{ people(first: 100) { edges { node { statements(first: 100) { id } } } } }'),
+    ).toBe(1 + 100 * (1 + 1 + (1 + 100 * 1)));
   });
 
   it('costs the documented costly query at 1,010,301', () => {
-    const query = '{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }';
+    const query =
+      '{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }';
     expect(costOf(query)).toBe(1 + 100 * (1 + 1 + (1 + 100 * (1 + 100 * 1))));
     expect(costOf(query)).toBe(1_010_301);
   });
 
   it('multiplies by `limit` too', () => {
-    expect(costOf('{ neighborhood(id: "x", limit: 500) { nodes { id name } truncated } }')).toBe(1 + 500 * (1 + 2 + 1));
+    expect(costOf('{ neighborhood(id: "x", limit: 500) { nodes { id name } truncated } }')).toBe(
+      1 + 500 * (1 + 2 + 1),
+    );
   });
 
   it('counts a variable as the largest value allowed: 100 for first, 500 for limit', () => {
     expect(costOf('query($n: Int) { people(first: $n) { totalCount } }')).toBe(1 + 100 * 1);
     expect(costOf('query($n: Int = 2) { people(first: $n) { totalCount } }')).toBe(101);
-    expect(costOf('query($l: Int) { neighborhood(id: "x", limit: $l) { truncated } }')).toBe(1 + 500 * 1);
+    expect(costOf('query($l: Int) { neighborhood(id: "x", limit: $l) { truncated } }')).toBe(
+      1 + 500 * 1,
+    );
   });
 
   it('counts a left-out `first` or `limit` as its schema default', () => {
@@ -74,7 +82,8 @@ describe('costLimitRule: computed costs', () => {
   });
 
   it('expands named fragments and inline fragments', () => {
-    const named = 'query { people(first: 10) { ...Page } } fragment Page on PersonConnection { totalCount edges { cursor } }';
+    const named =
+      'query { people(first: 10) { ...Page } } fragment Page on PersonConnection { totalCount edges { cursor } }';
     expect(costOf(named)).toBe(1 + 10 * (1 + (1 + 1)));
     const inline = '{ entity(id: "x") { id ... on Person { statements(first: 5) { id } } } }';
     expect(costOf(inline)).toBe(1 + (1 + (1 + 5 * 1)));
@@ -84,21 +93,26 @@ describe('costLimitRule: computed costs', () => {
   });
 
   it('counts a fragment each time it is spread', () => {
-    const query = 'query { a: people(first: 2) { ...C } b: people(first: 3) { ...C } } fragment C on PersonConnection { totalCount }';
+    const query =
+      'query { a: people(first: 2) { ...C } b: people(first: 3) { ...C } } fragment C on PersonConnection { totalCount }';
     expect(costOf(query)).toBe(1 + 2 * 1 + (1 + 3 * 1));
   });
 
   it('costs mutations from the Mutation root', () => {
-    const query = 'mutation { upsertPerson(input: { id: "a", name: "A" }) { id statements { id } } }';
+    const query =
+      'mutation { upsertPerson(input: { id: "a", name: "A" }) { id statements { id } } }';
     expect(costOf(query)).toBe(1 + (1 + (1 + 20 * 1)));
   });
 
   it('costs each operation of a document on its own', () => {
-    expect(costsOf('query A { people(first: 3) { totalCount } } query B { graphStats { nodes } }')).toEqual([4, 2]);
+    expect(
+      costsOf('query A { people(first: 3) { totalCount } } query B { graphStats { nodes } }'),
+    ).toEqual([4, 2]);
   });
 
   it('cuts fragment cycles instead of looping', () => {
-    const cyclic = 'query { ...A } fragment A on Query { graphStats { nodes } ...B } fragment B on Query { __typename ...A }';
+    const cyclic =
+      'query { ...A } fragment A on Query { graphStats { nodes } ...B } fragment B on Query { __typename ...A }';
     // A = graphStats { nodes } (2) + B; B = __typename (1) + A, which is already being expanded.
     expect(costOf(cyclic, false)).toBe(2 + 1);
   });
@@ -123,12 +137,24 @@ describe('costLimitRule: the limit', () => {
   });
 
   it('accepts everyday queries at the default limit of 20,000', () => {
-    expect(costErrors('{ people { edges { node { id name statements { text mentions { name } } } } } }', 20_000)).toEqual([]);
-    expect(costErrors('{ neighborhood(id: "x", hops: 2, limit: 500) { nodes { id label name } edges { type } truncated } }', 20_000)).toEqual([]);
+    expect(
+      costErrors(
+        '{ people { edges { node { id name statements { text mentions { name } } } } } }',
+        20_000,
+      ),
+    ).toEqual([]);
+    expect(
+      costErrors(
+        '{ neighborhood(id: "x", hops: 2, limit: 500) { nodes { id label name } edges { type } truncated } }',
+        20_000,
+      ),
+    ).toEqual([]);
   });
 
   it('runs alongside the specified rules', () => {
-    const document = parse('{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }');
+    const document = parse(
+      '{ people(first: 100) { edges { node { statements(first: 100) { mentions(first: 100) { name } } } } } }',
+    );
     const errors = validate(schema, document, [...specifiedRules, costLimitRule(20_000)]);
     expect(errors.map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COSTLY']);
   });

@@ -47,7 +47,7 @@ const DOCUMENTED_ENV: Record<string, string | null> = {
 // Helpers
 // ---------------------------------------------------------------------------
 
-type Yaml = Record<string, any>;  
+type Yaml = Record<string, any>;
 
 function packageScripts(): Record<string, string> {
   const pkg = JSON.parse(read('package.json')) as { scripts?: Record<string, string> };
@@ -462,7 +462,9 @@ describe('.env.example', () => {
 describe('the README test command', () => {
   it('is what .ci/run runs, and npm test installs the browser it needs first', () => {
     expect(read('README.md')).toMatch(/^npm ci && npm test\b/m);
-    const ci = read('.ci/run').split('\n').filter((l) => /^npm /.test(l));
+    const ci = read('.ci/run')
+      .split('\n')
+      .filter((l) => /^npm /.test(l));
     expect(ci).toEqual(['npm ci --no-audit --no-fund', 'npm test']);
     const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
     expect(scripts.pretest).toBe('bash scripts/ensure-chromium.sh');

@@ -26,7 +26,11 @@ const NEO4J: Neo4jConfig = {
   database: 'news',
   queryTimeoutMs: 1_000,
 };
-const EMBEDDED: EmbeddedConfig = { engine: 'embedded', path: './data/graph.lbug', queryTimeoutMs: 1_000 };
+const EMBEDDED: EmbeddedConfig = {
+  engine: 'embedded',
+  path: './data/graph.lbug',
+  queryTimeoutMs: 1_000,
+};
 /** What a typo in code or a hand-built config could pass. */
 const UNKNOWN = { engine: 'sqlite', path: './x.db' } as unknown as GraphConfig;
 
@@ -52,8 +56,12 @@ describe('the engine registry', () => {
     const error = thrown(() => graphEngine(UNKNOWN));
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: GraphErrorCode.ENGINE_UNKNOWN, message: UNKNOWN_MESSAGE });
-    expect(thrown(() => describeGraphConfig(UNKNOWN))).toMatchObject({ code: 'GRAPH_ENGINE_UNKNOWN' });
-    expect(thrown(() => redactGraphConfig(UNKNOWN))).toMatchObject({ code: 'GRAPH_ENGINE_UNKNOWN' });
+    expect(thrown(() => describeGraphConfig(UNKNOWN))).toMatchObject({
+      code: 'GRAPH_ENGINE_UNKNOWN',
+    });
+    expect(thrown(() => redactGraphConfig(UNKNOWN))).toMatchObject({
+      code: 'GRAPH_ENGINE_UNKNOWN',
+    });
   });
 
   it('does not mistake an inherited property for an engine', () => {
@@ -71,7 +79,9 @@ describe('the engine registry', () => {
 
   it('describes each engine and where it lives, for progress messages', () => {
     expect(describeGraphConfig(NEO4J)).toBe('Neo4j at neo4j+s://db.example:7687 (database news)');
-    expect(describeGraphConfig(EMBEDDED)).toBe(`embedded graph at ${path.resolve('./data/graph.lbug')}`);
+    expect(describeGraphConfig(EMBEDDED)).toBe(
+      `embedded graph at ${path.resolve('./data/graph.lbug')}`,
+    );
     expect(graphLocation(NEO4J)).toBe('neo4j+s://db.example:7687');
     expect(graphLocation(EMBEDDED)).toBe('./data/graph.lbug');
   });

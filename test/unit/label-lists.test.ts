@@ -7,7 +7,12 @@
 import { buildASTSchema, type GraphQLEnumType, GraphQLObjectType } from 'graphql';
 import { ENTITY_LABELS, NODE_LABELS } from '../../src/model/graph-model';
 import { loadTypeDefs } from '../../src/schema/load-schema';
-import { ENTITY_LABELS as EXPLORER_ENTITY_LABELS, KIND_LABELS, LABEL_COLOURS, LABEL_NAMES } from '../../web/src/labels';
+import {
+  ENTITY_LABELS as EXPLORER_ENTITY_LABELS,
+  KIND_LABELS,
+  LABEL_COLOURS,
+  LABEL_NAMES,
+} from '../../web/src/labels';
 
 const schema = buildASTSchema(loadTypeDefs());
 
@@ -19,7 +24,8 @@ describe('the label lists', () => {
 
   it('give the explorer exactly the entity labels of the model, each an object type of the schema', () => {
     expect([...EXPLORER_ENTITY_LABELS].sort()).toEqual([...ENTITY_LABELS].sort());
-    for (const label of Object.values(KIND_LABELS)) expect(schema.getType(label)).toBeInstanceOf(GraphQLObjectType);
+    for (const label of Object.values(KIND_LABELS))
+      expect(schema.getType(label)).toBeInstanceOf(GraphQLObjectType);
   });
 
   it('name and colour every node label of the model in the explorer, and no other', () => {
@@ -28,6 +34,7 @@ describe('the label lists', () => {
   });
 
   it('map every node label of the model to an object type of the schema, as codegen assumes', () => {
-    for (const label of NODE_LABELS) expect(schema.getType(label)).toBeInstanceOf(GraphQLObjectType);
+    for (const label of NODE_LABELS)
+      expect(schema.getType(label)).toBeInstanceOf(GraphQLObjectType);
   });
 });

@@ -4,27 +4,52 @@
  * elsewhere (the embedded DDL, the SDL's LinkType and LinkProperties) is
  * checked against it, and a missing piece fails with a message that names it.
  */
-import { buildASTSchema, isEnumType, isInputObjectType, isListType, getNullableType } from 'graphql';
+import {
+  buildASTSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  getNullableType,
+} from 'graphql';
 import { CypherLibrary } from '../../src/graph';
 import { TRAVERSALS } from '../../src/loaders';
-import { RELATIONSHIPS, type RelationshipSpec, relationshipSpec, RELATIONSHIP_TYPES } from '../../src/model/graph-model';
-import { type LinkContract, parseEmbeddedDdl, relationshipDisagreements } from '../../src/model/model-checks';
+import {
+  RELATIONSHIPS,
+  type RelationshipSpec,
+  relationshipSpec,
+  RELATIONSHIP_TYPES,
+} from '../../src/model/graph-model';
+import {
+  type LinkContract,
+  parseEmbeddedDdl,
+  relationshipDisagreements,
+} from '../../src/model/model-checks';
 import { checkLinkInput } from '../../src/mutations';
 import { loadTypeDefs } from '../../src/schema/load-schema';
 
-const ddl = parseEmbeddedDdl(new CypherLibrary('embedded').statements('schema/create').map((s) => s.text)).rels;
+const ddl = parseEmbeddedDdl(
+  new CypherLibrary('embedded').statements('schema/create').map((s) => s.text),
+).rels;
 
 function linkContract(): LinkContract {
   const schema = buildASTSchema(loadTypeDefs());
   const linkType = schema.getType('LinkType');
   const properties = schema.getType('LinkProperties');
-  if (!isEnumType(linkType) || !isInputObjectType(properties)) throw new Error('schema.graphql lacks LinkType or LinkProperties');
+  if (!isEnumType(linkType) || !isInputObjectType(properties))
+    throw new Error('schema.graphql lacks LinkType or LinkProperties');
   const fields = Object.values(properties.getFields()).map((field) => {
     const type = getNullableType(field.type);
-    const shape = isListType(type) ? 'list' : isEnumType(type) ? type.getValues().map((v) => v.name) : 'scalar';
+    const shape = isListType(type)
+      ? 'list'
+      : isEnumType(type)
+        ? type.getValues().map((v) => v.name)
+        : 'scalar';
     return [field.name, shape] as const;
   });
-  return { linkTypes: linkType.getValues().map((v) => v.name), linkProperties: Object.fromEntries(fields) };
+  return {
+    linkTypes: linkType.getValues().map((v) => v.name),
+    linkProperties: Object.fromEntries(fields),
+  };
 }
 const sdl = linkContract();
 
@@ -53,8 +78,14 @@ describe('The relationship model', () => {
 
   it('names a property whose DDL column is missing or of the wrong type', () => {
     const rels = new Map(ddl);
-    rels.set('TRAINED_BY', { pairs: ['MilitaryUnit->State', 'MilitaryUnit->Organization'], properties: { disciplines: 'STRING' } });
-    rels.set('HOLDS_ROLE', { pairs: ['Person->State', 'Person->Organization'], properties: { title: 'STRING', since: 'STRING' } });
+    rels.set('TRAINED_BY', {
+      pairs: ['MilitaryUnit->State', 'MilitaryUnit->Organization'],
+      properties: { disciplines: 'STRING' },
+    });
+    rels.set('HOLDS_ROLE', {
+      pairs: ['Person->State', 'Person->Organization'],
+      properties: { title: 'STRING', since: 'STRING' },
+    });
     expect(relationshipDisagreements(RELATIONSHIPS, rels, sdl)).toEqual([
       "HOLDS_ROLE: the model's properties are [since STRING, title STRING, until STRING] but the embedded DDL has [since STRING, title STRING]; fix its CREATE REL TABLE in cypher/schema/create.embedded.cypher.",
       "TRAINED_BY: the model's properties are [disciplines STRING[]] but the embedded DDL has [disciplines STRING]; fix its CREATE REL TABLE in cypher/schema/create.embedded.cypher.",
@@ -73,7 +104,9 @@ describe('The relationship model', () => {
   });
 
   it('derives one traversal per declared name, with the labels of the endpoints on each side', () => {
-    const declared = RELATIONSHIP_TYPES.flatMap((type) => Object.keys(relationshipSpec(type).traversals));
+    const declared = RELATIONSHIP_TYPES.flatMap((type) =>
+      Object.keys(relationshipSpec(type).traversals),
+    );
     expect(Object.keys(TRAVERSALS).sort()).toEqual([...declared].sort());
     expect(TRAVERSALS.officialsOf).toEqual({
       name: 'officialsOf',
@@ -83,21 +116,44 @@ describe('The relationship model', () => {
       nodeLabels: ['Person'],
       orderKey: 'name',
     });
-    expect(TRAVERSALS.statementsMadeBy).toMatchObject({ parentLabels: ['Person', 'Organization', 'State'], nodeLabels: ['Statement'], orderKey: 'ordinal' });
+    expect(TRAVERSALS.statementsMadeBy).toMatchObject({
+      parentLabels: ['Person', 'Organization', 'State'],
+      nodeLabels: ['Statement'],
+      orderKey: 'ordinal',
+    });
   });
 
   it('validates link properties by the kind the model gives them', () => {
-    expect(checkLinkInput({ type: 'DEPLOYED_TO', from: 'unit', to: 'kursk', properties: { asOf: '2024-11', status: ' deployed ' } })).toEqual({
+    expect(
+      checkLinkInput({
+        type: 'DEPLOYED_TO',
+        from: 'unit',
+        to: 'kursk',
+        properties: { asOf: '2024-11', status: ' deployed ' },
+      }),
+    ).toEqual({
       type: 'DEPLOYED_TO',
       from: 'unit',
       to: 'kursk',
       properties: { asOf: '2024-11', status: 'deployed' },
     });
-    expect(() => checkLinkInput({ type: 'DEPLOYED_TO', from: 'unit', to: 'kursk', properties: { asOf: '2024-13' } })).toThrow(
+    expect(() =>
+      checkLinkInput({
+        type: 'DEPLOYED_TO',
+        from: 'unit',
+        to: 'kursk',
+        properties: { asOf: '2024-13' },
+      }),
+    ).toThrow(
       'input.properties.asOf: "2024-13" is not an ISO-8601 date; use YYYY, YYYY-MM or YYYY-MM-DD.',
     );
-    expect(() => checkLinkInput({ type: 'RELATION', from: 'a', to: 'b', properties: { kind: 'FRIENDSHIP' as never } })).toThrow(
-      'input.properties.kind: must be one of PARTNERSHIP, ALLIANCE, WAR, TIES, RIVALRY.',
-    );
+    expect(() =>
+      checkLinkInput({
+        type: 'RELATION',
+        from: 'a',
+        to: 'b',
+        properties: { kind: 'FRIENDSHIP' as never },
+      }),
+    ).toThrow('input.properties.kind: must be one of PARTNERSHIP, ALLIANCE, WAR, TIES, RIVALRY.');
   });
 });

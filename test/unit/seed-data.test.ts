@@ -144,7 +144,11 @@ describe('the article seed', () => {
   it('gives every relationship only model properties of the right type', () => {
     const problems = seed.relationships.flatMap((r) => {
       if (!isRelationshipType(r.type)) return [];
-      return propertyProblems(`${r.type}(${r.from}->${r.to})`, r.properties ?? {}, relationshipColumns(r.type));
+      return propertyProblems(
+        `${r.type}(${r.from}->${r.to})`,
+        r.properties ?? {},
+        relationshipColumns(r.type),
+      );
     });
     expect(problems).toEqual([]);
   });

@@ -24,7 +24,11 @@ const ENDPOINT = '/graphql';
 const fetcher: Fetcher = async (params, options) => {
   const response = await fetch(ENDPOINT, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...options?.headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...options?.headers,
+    },
     body: JSON.stringify(params),
   });
   return response.json();

@@ -21,7 +21,9 @@ function operationName(comment: string): string {
 
 /** Every ```graphql block of the README, in order; anonymous operations get a name. */
 export function readmeQueries(markdown: string = readme): ExampleQuery[] {
-  const blocks = [...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1].trimEnd() + '\n');
+  const blocks = [...markdown.matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+    (m) => m[1].trimEnd() + '\n',
+  );
   return blocks.map((block) => {
     const name = operationName(/^#\s*(.*)$/m.exec(block)?.[1] ?? 'Example');
     // The first line that opens the operation: `{` of a shorthand query gets `query Name`.

@@ -99,11 +99,7 @@ export function setupCombobox(options: ComboboxOptions): { setValue(text: string
           class: 'option',
           'data-id': choice.id,
         },
-        h(
-          'span',
-          { class: `chip chip--${choice.label}` },
-          labelName(choice.label) ?? choice.label,
-        ),
+        h('span', { class: `chip chip--${choice.label}` }, labelName(choice.label) ?? choice.label),
         h('span', { class: 'option-name' }, choice.name),
       );
       // mousedown, not click: keep focus in the input until the pick is done.

@@ -21,7 +21,11 @@ const TOKEN_KEY = 'kg.cypher.token';
 const HISTORY_SIZE = 20;
 
 /** The analytics library, bundled at build time: name -> text. */
-const LIBRARY = import.meta.glob('../../cypher/analytics/*.cypher', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const LIBRARY = import.meta.glob('../../cypher/analytics/*.cypher', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 export interface Preset {
   readonly name: string;
@@ -35,19 +39,59 @@ export const PRESETS: readonly Preset[] = Object.entries(LIBRARY)
   .map(([file, text]) => {
     const name = file.replace(/^.*\/(.*)\.cypher$/, '$1');
     const title = /^\/\/\s*Analytics:\s*(.*)$/m.exec(text)?.[1] ?? name;
-    const params = JSON.parse(/^\/\/\s*@params\s+(.*)$/m.exec(text)?.[1] ?? '{}') as Record<string, unknown>;
+    const params = JSON.parse(/^\/\/\s*@params\s+(.*)$/m.exec(text)?.[1] ?? '{}') as Record<
+      string,
+      unknown
+    >;
     return { name, title, query: text.trim(), params };
   })
   .sort((a, b) => a.name.localeCompare(b.name));
 
 /** Labels, types and keys for completion; the graph model's, as the server's schema has them. */
 const SCHEMA = {
-  labels: ['Person', 'State', 'Organization', 'MilitaryUnit', 'Location', 'Event', 'Statement', 'Source', 'Estimate'],
-  relationshipTypes: [
-    'MENTIONS', 'MADE', 'REPORTED_IN', 'PARTICIPATED_IN', 'ADDRESSED_TO', 'PART_OF', 'HOLDS_ROLE', 'OCCURRED_IN',
-    'RELATION', 'ATTRIBUTED_TO', 'DEPLOYED_TO', 'ESTIMATES', 'LOCATED_IN', 'BELONGS_TO', 'TRAINED_BY',
+  labels: [
+    'Person',
+    'State',
+    'Organization',
+    'MilitaryUnit',
+    'Location',
+    'Event',
+    'Statement',
+    'Source',
+    'Estimate',
   ],
-  propertyKeys: ['id', 'name', 'text', 'kind', 'aliases', 'description', 'category', 'title', 'value', 'unit', 'qualifier', 'scope', 'date'],
+  relationshipTypes: [
+    'MENTIONS',
+    'MADE',
+    'REPORTED_IN',
+    'PARTICIPATED_IN',
+    'ADDRESSED_TO',
+    'PART_OF',
+    'HOLDS_ROLE',
+    'OCCURRED_IN',
+    'RELATION',
+    'ATTRIBUTED_TO',
+    'DEPLOYED_TO',
+    'ESTIMATES',
+    'LOCATED_IN',
+    'BELONGS_TO',
+    'TRAINED_BY',
+  ],
+  propertyKeys: [
+    'id',
+    'name',
+    'text',
+    'kind',
+    'aliases',
+    'description',
+    'category',
+    'title',
+    'value',
+    'unit',
+    'qualifier',
+    'scope',
+    'date',
+  ],
 };
 
 interface HistoryEntry {
@@ -77,20 +121,34 @@ function remember(entry: HistoryEntry): void {
 }
 
 /** POSTs the query; resolves with the answer, or rejects with the server's message. */
-async function runCypher(query: string, params: Record<string, unknown>, token: string, accept: string): Promise<Response> {
+async function runCypher(
+  query: string,
+  params: Record<string, unknown>,
+  token: string,
+  accept: string,
+): Promise<Response> {
   const response = await fetch('/cypher', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, params }),
   });
   if (!response.ok) {
     let message = `The server answered ${response.status}.`;
     try {
-      const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      const body = (await response.json()) as {
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
       const first = body.errors?.[0];
-      if (first) message = `${first.message}${first.extensions?.code ? ` (${first.extensions.code})` : ''}`;
+      if (first)
+        message = `${first.message}${first.extensions?.code ? ` (${first.extensions.code})` : ''}`;
     } catch {
-      if (response.status === 404) message = 'POST /cypher is off on this server: set ANALYST_TOKEN (or API_TOKEN) and restart it.';
+      if (response.status === 404)
+        message =
+          'POST /cypher is off on this server: set ANALYST_TOKEN (or API_TOKEN) and restart it.';
     }
     throw new Error(message);
   }
@@ -102,7 +160,8 @@ function cellText(value: ResultValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return value.map(cellText).join(', ');
-  if (value.kind === 'node') return `(:${value.label} ${String(value.properties?.name ?? value.id)})`;
+  if (value.kind === 'node')
+    return `(:${value.label} ${String(value.properties?.name ?? value.id)})`;
   if (value.kind === 'relationship') return `[:${value.type}]`;
   if (value.kind === 'path') return `path of ${value.relationships?.length ?? 0} relationships`;
   return JSON.stringify(value);
@@ -112,16 +171,52 @@ function table(answer: CypherAnswer): HTMLElement {
   return h(
     'table',
     { class: 'cypher-table' },
-    h('thead', {}, h('tr', {}, answer.columns.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, answer.rows.map((row) => h('tr', {}, answer.columns.map((c) => h('td', {}, cellText(row[c] ?? null)))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        answer.columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      answer.rows.map((row) =>
+        h(
+          'tr',
+          {},
+          answer.columns.map((c) => h('td', {}, cellText(row[c] ?? null))),
+        ),
+      ),
+    ),
   );
 }
 
 /** Colours communities from a fixed palette (wrapping) and sizes nodes by PageRank, 16 to 56 px. */
-const COMMUNITY_COLOURS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
+const COMMUNITY_COLOURS = [
+  '#2563eb',
+  '#dc2626',
+  '#16a34a',
+  '#9333ea',
+  '#ea580c',
+  '#0891b2',
+  '#ca8a04',
+  '#db2777',
+  '#4b5563',
+  '#65a30d',
+];
 
-async function paintAnalytics(cy: Core, projection: Projection, status: HTMLElement): Promise<void> {
-  const ids = cy.nodes().map((n) => n.id()).slice(0, 500);
+async function paintAnalytics(
+  cy: Core,
+  projection: Projection,
+  status: HTMLElement,
+): Promise<void> {
+  const ids = cy
+    .nodes()
+    .map((n) => n.id())
+    .slice(0, 500);
   const { nodeAnalytics } = await request(NodeAnalyticsDocument, { projection, ids });
   const ranks = nodeAnalytics.map((n) => n.pagerank ?? 0);
   const max = Math.max(...ranks, Number.EPSILON);
@@ -131,21 +226,44 @@ async function paintAnalytics(cy: Core, projection: Projection, status: HTMLElem
     const size = 16 + 40 * Math.sqrt((entry.pagerank ?? 0) / max);
     node.data('community', entry.community);
     node.data('pagerank', entry.pagerank);
-    node.style({ 'background-color': COMMUNITY_COLOURS[entry.community % COMMUNITY_COLOURS.length], width: size, height: size });
+    node.style({
+      'background-color': COMMUNITY_COLOURS[entry.community % COMMUNITY_COLOURS.length],
+      width: size,
+      height: size,
+    });
   }
-  const communities = new Set(nodeAnalytics.map((n) => n.community).filter((c) => c !== null && c !== undefined));
+  const communities = new Set(
+    nodeAnalytics.map((n) => n.community).filter((c) => c !== null && c !== undefined),
+  );
   status.textContent = `Coloured by community (${communities.size} here) and sized by PageRank in the ${projection.toLowerCase().replace('_', '-')} network.`;
 }
 
 /** Renders the console into `main`. */
 export function renderCypherConsole(main: HTMLElement, isCurrent: () => boolean): void {
   const history = readHistory();
-  const first = history[0] ?? { query: PRESETS.find((p) => p.name === 'who-speaks-about-whom')?.query ?? 'MATCH (p:Person) RETURN p.name', params: '{}' };
+  const first = history[0] ?? {
+    query:
+      PRESETS.find((p) => p.name === 'who-speaks-about-whom')?.query ??
+      'MATCH (p:Person) RETURN p.name',
+    params: '{}',
+  };
 
   const editorHost = h('div', { class: 'cypher-editor', id: 'cypher-editor' });
-  const params = h('textarea', { id: 'cypher-params', class: 'cypher-params', rows: 3, spellcheck: 'false', 'aria-label': 'Parameters as JSON' });
+  const params = h('textarea', {
+    id: 'cypher-params',
+    class: 'cypher-params',
+    rows: 3,
+    spellcheck: 'false',
+    'aria-label': 'Parameters as JSON',
+  });
   params.value = first.params;
-  const token = h('input', { id: 'cypher-token', type: 'password', autocomplete: 'off', placeholder: 'ANALYST_TOKEN', 'aria-label': 'Analyst token' });
+  const token = h('input', {
+    id: 'cypher-token',
+    type: 'password',
+    autocomplete: 'off',
+    placeholder: 'ANALYST_TOKEN',
+    'aria-label': 'Analyst token',
+  });
   token.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
   const presetSelect = h(
     'select',
@@ -157,10 +275,16 @@ export function renderCypherConsole(main: HTMLElement, isCurrent: () => boolean)
     'select',
     { id: 'cypher-history', 'aria-label': 'Recent queries' },
     h('option', { value: '' }, `Recent (${history.length})`),
-    history.map((entry, i) => h('option', { value: String(i) }, entry.query.replace(/\s+/g, ' ').slice(0, 80))),
+    history.map((entry, i) =>
+      h('option', { value: String(i) }, entry.query.replace(/\s+/g, ' ').slice(0, 80)),
+    ),
   );
   const runButton = h('button', { type: 'button', id: 'cypher-run', class: 'primary' }, 'Run');
-  const csvButton = h('button', { type: 'button', id: 'cypher-csv', disabled: true }, 'Download CSV');
+  const csvButton = h(
+    'button',
+    { type: 'button', id: 'cypher-csv', disabled: true },
+    'Download CSV',
+  );
   const projection = h(
     'select',
     { id: 'cypher-projection', 'aria-label': 'Network for communities and PageRank' },
@@ -168,19 +292,49 @@ export function renderCypherConsole(main: HTMLElement, isCurrent: () => boolean)
     h('option', { value: 'SPEAKER_MENTION' }, 'speaker → mentioned network'),
     h('option', { value: 'ENTITY_GRAPH' }, 'whole graph'),
   );
-  const analyticsButton = h('button', { type: 'button', id: 'cypher-analytics', disabled: true }, 'Colour by community, size by PageRank');
-  const status = h('p', { class: 'cypher-status', id: 'cypher-status', role: 'status', 'aria-live': 'polite' });
+  const analyticsButton = h(
+    'button',
+    { type: 'button', id: 'cypher-analytics', disabled: true },
+    'Colour by community, size by PageRank',
+  );
+  const status = h('p', {
+    class: 'cypher-status',
+    id: 'cypher-status',
+    role: 'status',
+    'aria-live': 'polite',
+  });
   const results = h('div', { class: 'cypher-results', id: 'cypher-results' });
-  const graphStatus = h('p', { class: 'graph-status', id: 'cypher-graph-status', role: 'status', 'aria-live': 'polite' });
-  const graphHost = h('div', { class: 'cy', id: 'cy', role: 'img', 'aria-label': 'Graph of the nodes and relationships in the result', hidden: true });
+  const graphStatus = h('p', {
+    class: 'graph-status',
+    id: 'cypher-graph-status',
+    role: 'status',
+    'aria-live': 'polite',
+  });
+  const graphHost = h('div', {
+    class: 'cy',
+    id: 'cy',
+    role: 'img',
+    'aria-label': 'Graph of the nodes and relationships in the result',
+    hidden: true,
+  });
 
   main.append(
     h(
       'section',
       { class: 'cypher-console', 'aria-labelledby': 'cypher-heading' },
       h('h1', { id: 'cypher-heading' }, 'Cypher console'),
-      h('p', { class: 'muted' }, 'Read-only Cypher on the server’s graph, through POST /cypher. Ctrl+Enter runs the query.'),
-      h('div', { class: 'cypher-toolbar' }, presetSelect, historySelect, h('label', {}, 'Token ', token)),
+      h(
+        'p',
+        { class: 'muted' },
+        'Read-only Cypher on the server’s graph, through POST /cypher. Ctrl+Enter runs the query.',
+      ),
+      h(
+        'div',
+        { class: 'cypher-toolbar' },
+        presetSelect,
+        historySelect,
+        h('label', {}, 'Token ', token),
+      ),
       editorHost,
       h('label', { class: 'cypher-params-label', for: 'cypher-params' }, 'Parameters (JSON)'),
       params,
@@ -207,7 +361,8 @@ export function renderCypherConsole(main: HTMLElement, isCurrent: () => boolean)
   const parsedParams = (): Record<string, unknown> => {
     const text = params.value.trim() || '{}';
     const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('Parameters must be a JSON object, e.g. {"id": "north-korea"}.');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('Parameters must be a JSON object, e.g. {"id": "north-korea"}.');
     return parsed as Record<string, unknown>;
   };
 
@@ -219,7 +374,10 @@ export function renderCypherConsole(main: HTMLElement, isCurrent: () => boolean)
       return;
     }
     graphHost.hidden = false;
-    cy = renderGraph(graphHost, data, { centreId: '', onTap: (node) => (graphStatus.textContent = `${node.label}: ${node.name} (${node.id})`) });
+    cy = renderGraph(graphHost, data, {
+      centreId: '',
+      onTap: (node) => (graphStatus.textContent = `${node.label}: ${node.name} (${node.id})`),
+    });
     cy.layout({ name: 'cose', animate: false, padding: 24 } as LayoutOptions).run();
     graphStatus.textContent = `${data.nodes.length} nodes and ${data.edges.length} relationships from the result.`;
     analyticsButton.disabled = false;
@@ -273,7 +431,10 @@ export function renderCypherConsole(main: HTMLElement, isCurrent: () => boolean)
   runButton.addEventListener('click', () => void run());
   csvButton.addEventListener('click', () => void downloadCsv());
   analyticsButton.addEventListener('click', () => {
-    if (cy) void paintAnalytics(cy, projection.value as Projection, graphStatus).catch((e: Error) => (graphStatus.textContent = e.message));
+    if (cy)
+      void paintAnalytics(cy, projection.value as Projection, graphStatus).catch(
+        (e: Error) => (graphStatus.textContent = e.message),
+      );
   });
   // Captured before CodeMirror sees it, which would insert a line break.
   editorHost.addEventListener(

@@ -52,5 +52,8 @@ export function toGraph(rows: readonly Record<string, ResultValue>[]): GraphData
     Object.values(value).forEach(visit);
   };
   rows.forEach((row) => Object.values(row).forEach(visit));
-  return { nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to)) };
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to)),
+  };
 }

@@ -47,7 +47,8 @@ const ROUTES: readonly Route<unknown>[] = [
     segment: 'entity',
     parse: ([id, kind, statement]) =>
       id ? { id, statement: kind === 'statement' ? statement : undefined } : undefined,
-    render: ({ main, isCurrent }, { id, statement }) => renderEntity(main, id, isCurrent, statement),
+    render: ({ main, isCurrent }, { id, statement }) =>
+      renderEntity(main, id, isCurrent, statement),
   }),
   route({
     segment: 'path',

@@ -8,7 +8,13 @@ import type { ParamValue, Params, Row } from '../values';
 import { convertEmbeddedRows } from './embedded-values';
 import { Journal, type JournalStatement, journalPath } from './journal';
 import { ReadWriteLock } from './read-write-lock';
-import { type EngineSettings, type RebuildSummary, type Replayer, probeOpen, rebuildFromSnapshot } from './recovery';
+import {
+  type EngineSettings,
+  type RebuildSummary,
+  type Replayer,
+  probeOpen,
+  rebuildFromSnapshot,
+} from './recovery';
 import { type SnapshotInfo, listSnapshots, pruneSnapshots, writeSnapshot } from './snapshots';
 import { freeBytes, storageShortage } from './storage-reserve';
 
@@ -86,7 +92,12 @@ class PooledConnection {
     private readonly cache = true,
   ) {}
 
-  async run(query: CypherQuery, params: Params, timeoutMs: number, maxRows = Infinity): Promise<Row[]> {
+  async run(
+    query: CypherQuery,
+    params: Params,
+    timeoutMs: number,
+    maxRows = Infinity,
+  ): Promise<Row[]> {
     this.connection.setQueryTimeout(timeoutMs);
     let statement = this.prepared.get(query.text);
     if (!statement) {
@@ -94,7 +105,10 @@ class PooledConnection {
       if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
       if (this.cache) this.prepared.set(query.text, statement);
     }
-    const result = await this.connection.execute(statement, embeddedParams(query.text, params) as never);
+    const result = await this.connection.execute(
+      statement,
+      embeddedParams(query.text, params) as never,
+    );
     return convertEmbeddedRows(await rowsOf(result, maxRows));
   }
 
@@ -128,13 +142,18 @@ function uniformRows(list: ParamValue[]): ParamValue[] {
   return list.map((row) => Object.fromEntries([...keys].map((k) => [k, row[k] ?? null])));
 }
 
-async function rowsOf(result: QueryResult | QueryResult[], maxRows = Infinity): Promise<Record<string, unknown>[]> {
+async function rowsOf(
+  result: QueryResult | QueryResult[],
+  maxRows = Infinity,
+): Promise<Record<string, unknown>[]> {
   const results = Array.isArray(result) ? result : [result];
   const rows: Record<string, unknown>[] = [];
   for (const r of results) {
     if (maxRows === Infinity) rows.push(...((await r.getAll()) as Record<string, unknown>[]));
     // Row by row, so that a capped read never fetches what it will not return.
-    else while (rows.length < maxRows && r.hasNext()) rows.push((await r.getNext()) as Record<string, unknown>);
+    else
+      while (rows.length < maxRows && r.hasNext())
+        rows.push((await r.getNext()) as Record<string, unknown>);
     r.close();
   }
   return rows;
@@ -199,12 +218,21 @@ export class EmbeddedGraph implements GraphPort {
     }
     const settings = engineSettings(options);
     // Probe every existing database, journaled or not: a damaged file must fail in a child process.
-    if (onDisk && existsSync(dbPath) && options.probe !== false) await openOrRebuild(dbPath, settings, options, journaled);
+    if (onDisk && existsSync(dbPath) && options.probe !== false)
+      await openOrRebuild(dbPath, settings, options, journaled);
     let database: Database;
     try {
       // Arguments: path, buffer pool, compression, read-only, max size, auto-checkpoint,
       // checkpoint threshold in WAL bytes. See EMBEDDED_DEFAULTS and EMBEDDED_CHECKPOINT_BYTES.
-      database = new Database(dbPath, settings.bufferPoolBytes, true, false, settings.maxDbSizeBytes, true, settings.checkpointBytes);
+      database = new Database(
+        dbPath,
+        settings.bufferPoolBytes,
+        true,
+        false,
+        settings.maxDbSizeBytes,
+        true,
+        settings.checkpointBytes,
+      );
       await database.init();
     } catch (cause) {
       throw translateOpenError(dbPath, cause);
@@ -219,12 +247,24 @@ export class EmbeddedGraph implements GraphPort {
       writeFileSync(`${dbPath}.pid`, `${process.pid}\n`);
       // Without a snapshot the journal has no starting point: take one now (a full disk must not stop start-up).
       if (listSnapshots(dbPath).length === 0) {
-        await graph.snapshot().catch((error: unknown) => process.stderr.write(`The first snapshot of ${dbPath} failed: ${(error as Error).message}\n`));
+        await graph
+          .snapshot()
+          .catch((error: unknown) =>
+            process.stderr.write(
+              `The first snapshot of ${dbPath} failed: ${(error as Error).message}\n`,
+            ),
+          );
       }
       const every = options.snapshotIntervalMs ?? EMBEDDED_DEFAULTS.snapshotIntervalMs;
       if (every > 0) {
         graph.snapshotTimer = setInterval(() => {
-          graph.snapshot().catch((error: unknown) => process.stderr.write(`Scheduled snapshot of ${dbPath} failed: ${(error as Error).message}\n`));
+          graph
+            .snapshot()
+            .catch((error: unknown) =>
+              process.stderr.write(
+                `Scheduled snapshot of ${dbPath} failed: ${(error as Error).message}\n`,
+              ),
+            );
         }, every);
         graph.snapshotTimer.unref();
       }
@@ -254,7 +294,9 @@ export class EmbeddedGraph implements GraphPort {
         this.assertOpen();
         await this.analyst.exec('BEGIN TRANSACTION READ ONLY');
         try {
-          return await this.timed(query, () => this.analyst.run(query, params, timeoutMs, options.maxRows));
+          return await this.timed(query, () =>
+            this.analyst.run(query, params, timeoutMs, options.maxRows),
+          );
         } finally {
           await this.analyst.exec('ROLLBACK').catch(() => undefined);
         }
@@ -274,7 +316,10 @@ export class EmbeddedGraph implements GraphPort {
    * statements (`schema/*`, idempotent DDL) are neither checked nor journaled:
    * every open applies them, so a server on a full disk still starts.
    */
-  async writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options?: RunOptions): Promise<T> {
+  async writeTransaction<T>(
+    work: (tx: GraphTransaction) => Promise<T>,
+    options?: RunOptions,
+  ): Promise<T> {
     this.assertOpen();
     const timeoutMs = this.timeoutOf(options);
     return this.lock.write(async () => {
@@ -317,7 +362,10 @@ export class EmbeddedGraph implements GraphPort {
   /** Why writes are refused now (the disk is below its reserve), or undefined while they are accepted. */
   writeRefusal(): string | undefined {
     if (this.options.path === ':memory:') return undefined;
-    return storageShortage(this.options.path, this.options.storageReserveBytes ?? EMBEDDED_DEFAULTS.storageReserveBytes);
+    return storageShortage(
+      this.options.path,
+      this.options.storageReserveBytes ?? EMBEDDED_DEFAULTS.storageReserveBytes,
+    );
   }
 
   /**
@@ -330,13 +378,18 @@ export class EmbeddedGraph implements GraphPort {
     this.assertOpen();
     const journal = this.journal;
     if (!journal) {
-      throw new GraphError(GraphErrorCode.QUERY_FAILED, `Snapshots need an on-disk database with the journal on (EMBEDDED_JOURNAL); ${this.options.path} has none.`);
+      throw new GraphError(
+        GraphErrorCode.QUERY_FAILED,
+        `Snapshots need an on-disk database with the journal on (EMBEDDED_JOURNAL); ${this.options.path} has none.`,
+      );
     }
     const dbPath = this.options.path;
     return this.lock.write(async () => {
       this.assertOpen();
       // A snapshot needs about one more copy of the database, and must not eat the write reserve.
-      const needed = statSync(dbPath).size + (this.options.storageReserveBytes ?? EMBEDDED_DEFAULTS.storageReserveBytes);
+      const needed =
+        statSync(dbPath).size +
+        (this.options.storageReserveBytes ?? EMBEDDED_DEFAULTS.storageReserveBytes);
       if (freeBytes(dbPath) < needed) {
         throw new GraphError(
           GraphErrorCode.INSUFFICIENT_STORAGE,
@@ -345,7 +398,10 @@ export class EmbeddedGraph implements GraphPort {
       }
       await this.writer.exec('CHECKPOINT');
       const info = await writeSnapshot(dbPath, journal.position);
-      const kept = pruneSnapshots(dbPath, Math.max(1, this.options.snapshotKeep ?? EMBEDDED_DEFAULTS.snapshotKeep));
+      const kept = pruneSnapshots(
+        dbPath,
+        Math.max(1, this.options.snapshotKeep ?? EMBEDDED_DEFAULTS.snapshotKeep),
+      );
       journal.compact(Math.min(...kept.map((k) => k.seq)));
       return info;
     });
@@ -358,7 +414,8 @@ export class EmbeddedGraph implements GraphPort {
     // Wait for the queries in flight, then release connections before the database.
     await this.lock.write(async () => undefined);
     await this.analystLock.write(async () => undefined);
-    for (const c of [this.writer, this.analyst, ...this.readers]) await c.connection.close().catch(() => undefined);
+    for (const c of [this.writer, this.analyst, ...this.readers])
+      await c.connection.close().catch(() => undefined);
     await this.database.close();
     if (this.journal) {
       this.journal.close();
@@ -373,7 +430,9 @@ export class EmbeddedGraph implements GraphPort {
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       throw new GraphError(
-        code === 'ENOSPC' || code === 'EDQUOT' ? GraphErrorCode.INSUFFICIENT_STORAGE : GraphErrorCode.QUERY_FAILED,
+        code === 'ENOSPC' || code === 'EDQUOT'
+          ? GraphErrorCode.INSUFFICIENT_STORAGE
+          : GraphErrorCode.QUERY_FAILED,
         `The write was not applied: its journal entry could not be written to ${this.journal.file} (${(cause as Error).message}).`,
         { cause },
       );
@@ -382,7 +441,8 @@ export class EmbeddedGraph implements GraphPort {
 
   private assertStorage(): void {
     const refusal = this.writeRefusal();
-    if (refusal) throw new GraphError(GraphErrorCode.INSUFFICIENT_STORAGE, `Writes are refused: ${refusal}`);
+    if (refusal)
+      throw new GraphError(GraphErrorCode.INSUFFICIENT_STORAGE, `Writes are refused: ${refusal}`);
   }
 
   private timeoutOf(options?: RunOptions): number {
@@ -390,7 +450,8 @@ export class EmbeddedGraph implements GraphPort {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new GraphError(GraphErrorCode.CLOSED, 'The embedded graph database is closed.');
+    if (this.closed)
+      throw new GraphError(GraphErrorCode.CLOSED, 'The embedded graph database is closed.');
   }
 
   private async timed<T>(query: CypherQuery, run: () => Promise<T>): Promise<T> {
@@ -410,7 +471,12 @@ export class EmbeddedGraph implements GraphPort {
 /** Opens a database for journal replay: same engine settings, no journal of its own, no probe. */
 function replayerFor(options: EmbeddedOptions): (file: string) => Promise<Replayer> {
   return async (file) => {
-    const graph = await EmbeddedGraph.open({ ...options, path: file, journal: false, probe: false });
+    const graph = await EmbeddedGraph.open({
+      ...options,
+      path: file,
+      journal: false,
+      probe: false,
+    });
     return {
       applySchema: async (statements) => {
         for (const statement of statements) await graph.write(statement);
@@ -429,8 +495,14 @@ function replayerFor(options: EmbeddedOptions): (file: string) => Promise<Replay
  * snapshot (the newest intact one, or `snapshotFile`) plus the journal after
  * it, and moves the files it replaces aside.
  */
-export async function restoreEmbedded(options: EmbeddedOptions, snapshotFile?: string): Promise<RebuildSummary> {
-  return rebuildFromSnapshot(options.path, engineSettings(options), replayerFor(options), { reason: 'replaced', only: snapshotFile });
+export async function restoreEmbedded(
+  options: EmbeddedOptions,
+  snapshotFile?: string,
+): Promise<RebuildSummary> {
+  return rebuildFromSnapshot(options.path, engineSettings(options), replayerFor(options), {
+    reason: 'replaced',
+    only: snapshotFile,
+  });
 }
 
 /** The pid in a pid file when that process is alive. */
@@ -459,14 +531,23 @@ function engineSettings(options: EmbeddedOptions): EngineSettings {
  * its snapshots and journal (one line on stderr says so). Throws GRAPH_DAMAGED
  * with the recovery path when it cannot be rebuilt.
  */
-async function openOrRebuild(dbPath: string, settings: EngineSettings, options: EmbeddedOptions, journaled: boolean): Promise<void> {
+async function openOrRebuild(
+  dbPath: string,
+  settings: EngineSettings,
+  options: EmbeddedOptions,
+  journaled: boolean,
+): Promise<void> {
   const probe = await probeOpen(dbPath, settings);
   if (probe.ok) return;
-  if (/could not set lock|locked/i.test(probe.reason)) throw translateOpenError(dbPath, new Error(probe.reason));
+  if (/could not set lock|locked/i.test(probe.reason))
+    throw translateOpenError(dbPath, new Error(probe.reason));
   // Never rebuild under a live server: its pid file names it even when the probe failed for another reason.
   const holder = livePid(`${dbPath}.pid`);
   if (holder !== undefined && holder !== process.pid) {
-    throw translateOpenError(dbPath, new Error(`locked: process ${holder} has it open (${probe.reason})`));
+    throw translateOpenError(
+      dbPath,
+      new Error(`locked: process ${holder} has it open (${probe.reason})`),
+    );
   }
   if (!journaled) {
     throw new GraphError(
@@ -476,7 +557,9 @@ async function openOrRebuild(dbPath: string, settings: EngineSettings, options: 
     );
   }
   try {
-    const summary = await rebuildFromSnapshot(dbPath, settings, replayerFor(options), { reason: 'damaged' });
+    const summary = await rebuildFromSnapshot(dbPath, settings, replayerFor(options), {
+      reason: 'damaged',
+    });
     process.stderr.write(
       `The embedded database at ${dbPath} could not be opened (${probe.reason}); rebuilt it from snapshot ` +
         `${path.basename(summary.snapshot.file)} (${summary.snapshot.at}) plus ${summary.replayed} journal entries` +
@@ -516,16 +599,32 @@ function translateQueryError(query: CypherQuery, cause: unknown): GraphError {
   const message = cause instanceof Error ? cause.message : String(cause);
   const queryName = query.name;
   if (/interrupt|timeout/i.test(message)) {
-    return new GraphError(GraphErrorCode.TIMEOUT, `Query ${queryName} ran past its deadline.`, { cause, queryName });
+    return new GraphError(GraphErrorCode.TIMEOUT, `Query ${queryName} ran past its deadline.`, {
+      cause,
+      queryName,
+    });
   }
   if (/duplicated primary key|violates.*unique|already exists/i.test(message)) {
-    return new GraphError(GraphErrorCode.CONSTRAINT_VIOLATION, `Query ${queryName}: ${message}`, { cause, queryName });
+    return new GraphError(GraphErrorCode.CONSTRAINT_VIOLATION, `Query ${queryName}: ${message}`, {
+      cause,
+      queryName,
+    });
   }
   if (/no space left|ENOSPC|disk is full|disk quota/i.test(message)) {
-    return new GraphError(GraphErrorCode.INSUFFICIENT_STORAGE, `Query ${queryName}: the disk is full (${message}).`, { cause, queryName });
+    return new GraphError(
+      GraphErrorCode.INSUFFICIENT_STORAGE,
+      `Query ${queryName}: the disk is full (${message}).`,
+      { cause, queryName },
+    );
   }
   if (/conflict|cannot start a new write transaction/i.test(message)) {
-    return new GraphError(GraphErrorCode.TRANSIENT, `Query ${queryName}: ${message}`, { cause, queryName });
+    return new GraphError(GraphErrorCode.TRANSIENT, `Query ${queryName}: ${message}`, {
+      cause,
+      queryName,
+    });
   }
-  return new GraphError(GraphErrorCode.QUERY_FAILED, `Query ${queryName} failed: ${message}`, { cause, queryName });
+  return new GraphError(GraphErrorCode.QUERY_FAILED, `Query ${queryName} failed: ${message}`, {
+    cause,
+    queryName,
+  });
 }

@@ -37,7 +37,8 @@ export function convertEmbeddedRows(rows: Record<string, unknown>[]): Record<str
     // an integer but not a safe one, so it is refused here rather than passed on
     // rounded. Caveat: a DOUBLE is a number too, so a whole DOUBLE beyond 2^53
     // (1e20) is refused the same way; the model stores no such values.
-    if (typeof value === 'number') return Number.isInteger(value) ? safeInteger(value, where) : value;
+    if (typeof value === 'number')
+      return Number.isInteger(value) ? safeInteger(value, where) : value;
     if (typeof value === 'string' || typeof value === 'boolean') return value;
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map((v) => convert(v, where));
@@ -51,7 +52,9 @@ export function convertEmbeddedRows(rows: Record<string, unknown>[]): Record<str
       return {
         kind: 'path',
         nodes: (value._nodes as unknown[]).map((n) => convert(n, where) as GraphNode),
-        relationships: (value._rels as unknown[]).map((r) => convert(r, where) as GraphRelationship),
+        relationships: (value._rels as unknown[]).map(
+          (r) => convert(r, where) as GraphRelationship,
+        ),
       };
     }
     if (isRel(value)) {
@@ -78,7 +81,8 @@ export function convertEmbeddedRows(rows: Record<string, unknown>[]): Record<str
 
   return rows.map((row) => {
     const out: Record<string, GraphValue> = {};
-    for (const [column, value] of Object.entries(row)) out[column] = convert(value, `column "${column}"`);
+    for (const [column, value] of Object.entries(row))
+      out[column] = convert(value, `column "${column}"`);
     return out;
   });
 }

@@ -70,10 +70,14 @@ export class Neo4jGraph implements GraphPort {
     return this.session('WRITE', options, (tx) => this.run(tx, query, params));
   }
 
-  writeTransaction<T>(work: (tx: GraphTransaction) => Promise<T>, options?: RunOptions): Promise<T> {
-    return this.session('WRITE', options, (tx) => work({ run: (query, params = {}) => this.run(tx, query, params) }));
+  writeTransaction<T>(
+    work: (tx: GraphTransaction) => Promise<T>,
+    options?: RunOptions,
+  ): Promise<T> {
+    return this.session('WRITE', options, (tx) =>
+      work({ run: (query, params = {}) => this.run(tx, query, params) }),
+    );
   }
-
 
   async close(): Promise<void> {
     if (this.closed) return;
@@ -91,7 +95,9 @@ export class Neo4jGraph implements GraphPort {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: Math.max(1, Math.round(options?.timeoutMs ?? this.defaultTimeoutMs)) };
+    const config = {
+      timeout: Math.max(1, Math.round(options?.timeoutMs ?? this.defaultTimeoutMs)),
+    };
     try {
       if (mode === 'READ') return await session.executeRead(work, config);
       const result = await session.executeWrite(work, config);
@@ -102,12 +108,19 @@ export class Neo4jGraph implements GraphPort {
     }
   }
 
-  private async run(tx: ManagedTransaction, query: CypherQuery, params: Params, maxRows = Infinity): Promise<Row[]> {
+  private async run(
+    tx: ManagedTransaction,
+    query: CypherQuery,
+    params: Params,
+    maxRows = Infinity,
+  ): Promise<Row[]> {
     const started = performance.now();
     let failed = false;
     try {
       const result = await tx.run(query.text, toNeo4jParams(params));
-      return convertNeo4jRecords(maxRows === Infinity ? result.records : result.records.slice(0, maxRows));
+      return convertNeo4jRecords(
+        maxRows === Infinity ? result.records : result.records.slice(0, maxRows),
+      );
     } catch (cause) {
       failed = true;
       // Transient errors must reach the driver untouched so that it retries them.
@@ -124,21 +137,47 @@ export function translateNeo4jError(cause: unknown, queryName: string, uri?: str
   if (cause instanceof GraphError) return cause;
   const code = cause instanceof Neo4jError ? cause.code : '';
   const message = cause instanceof Error ? cause.message : String(cause);
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code.startsWith('Neo.ClientError.Security.Authentication')) {
-    return new GraphError(GraphErrorCode.AUTH_FAILED, `Neo4j refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${message}`, { cause, queryName });
+  if (
+    code === 'Neo.ClientError.Security.Unauthorized' ||
+    code.startsWith('Neo.ClientError.Security.Authentication')
+  ) {
+    return new GraphError(
+      GraphErrorCode.AUTH_FAILED,
+      `Neo4j refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${message}`,
+      { cause, queryName },
+    );
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
     const where = uri ? ` at ${uri}` : '';
-    return new GraphError(GraphErrorCode.UNAVAILABLE, `Neo4j is not reachable${where}: ${message}`, { cause, queryName });
+    return new GraphError(
+      GraphErrorCode.UNAVAILABLE,
+      `Neo4j is not reachable${where}: ${message}`,
+      { cause, queryName },
+    );
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
-    return new GraphError(GraphErrorCode.TIMEOUT, `Query ${queryName} ran past its deadline.`, { cause, queryName });
+  if (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    code.includes('TransactionTimedOut')
+  ) {
+    return new GraphError(GraphErrorCode.TIMEOUT, `Query ${queryName} ran past its deadline.`, {
+      cause,
+      queryName,
+    });
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new GraphError(GraphErrorCode.CONSTRAINT_VIOLATION, `Query ${queryName}: ${message}`, { cause, queryName });
+    return new GraphError(GraphErrorCode.CONSTRAINT_VIOLATION, `Query ${queryName}: ${message}`, {
+      cause,
+      queryName,
+    });
   }
   if (cause instanceof Neo4jError && cause.retriable) {
-    return new GraphError(GraphErrorCode.TRANSIENT, `Query ${queryName}: ${message}`, { cause, queryName });
+    return new GraphError(GraphErrorCode.TRANSIENT, `Query ${queryName}: ${message}`, {
+      cause,
+      queryName,
+    });
   }
-  return new GraphError(GraphErrorCode.QUERY_FAILED, `Query ${queryName} failed: ${message}`, { cause, queryName });
+  return new GraphError(GraphErrorCode.QUERY_FAILED, `Query ${queryName} failed: ${message}`, {
+    cause,
+    queryName,
+  });
 }

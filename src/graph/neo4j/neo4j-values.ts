@@ -1,6 +1,26 @@
-import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+} from 'neo4j-driver';
 import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
-import type { GraphNode, GraphRelationship, GraphValue, Params, ParamValue, Properties, Row } from '../values';
+import type {
+  GraphNode,
+  GraphRelationship,
+  GraphValue,
+  Params,
+  ParamValue,
+  Properties,
+  Row,
+} from '../values';
 import { safeInteger } from '../values';
 
 /**
@@ -20,7 +40,8 @@ export function convertNeo4jRecords(records: Neo4jRecord[]): Row[] {
         collect(s.end);
       });
     } else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object' && !isInt(value)) Object.values(value).forEach(collect);
+    else if (value && typeof value === 'object' && !isInt(value))
+      Object.values(value).forEach(collect);
   };
   records.forEach((r) => r.forEach((v) => collect(v)));
 
@@ -28,7 +49,8 @@ export function convertNeo4jRecords(records: Neo4jRecord[]): Row[] {
     if (value === null || value === undefined) return null;
     if (isInt(value)) return safeInteger(BigInt(value.toString()), where);
     if (typeof value === 'bigint') return safeInteger(value, where);
-    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+      return value;
     if (Array.isArray(value)) return value.map((v) => convert(v, where));
     const obj = value as object;
     if (isNode(obj)) return nodeOf(obj as Node, where, convert);
@@ -42,7 +64,15 @@ export function convertNeo4jRecords(records: Neo4jRecord[]): Row[] {
         relationships: path.segments.map((s) => relOf(s.relationship, where, convert, appIds)),
       };
     }
-    if (isDate(obj) || isDateTime(obj) || isLocalDateTime(obj) || isTime(obj) || isLocalTime(obj) || isDuration(obj) || isPoint(obj)) {
+    if (
+      isDate(obj) ||
+      isDateTime(obj) ||
+      isLocalDateTime(obj) ||
+      isTime(obj) ||
+      isLocalTime(obj) ||
+      isDuration(obj) ||
+      isPoint(obj)
+    ) {
       return obj.toString();
     }
     const out: Properties = {};
@@ -52,7 +82,8 @@ export function convertNeo4jRecords(records: Neo4jRecord[]): Row[] {
 
   return records.map((record) => {
     const row: Row = {};
-    for (const key of record.keys) row[String(key)] = convert(record.get(key), `column "${String(key)}"`);
+    for (const key of record.keys)
+      row[String(key)] = convert(record.get(key), `column "${String(key)}"`);
     return row;
   });
 }
@@ -68,7 +99,12 @@ function nodeOf(node: Node, where: string, convert: Convert): GraphNode {
   };
 }
 
-function relOf(rel: Relationship, where: string, convert: Convert, appIds: Map<string, string>): GraphRelationship {
+function relOf(
+  rel: Relationship,
+  where: string,
+  convert: Convert,
+  appIds: Map<string, string>,
+): GraphRelationship {
   return {
     kind: 'relationship',
     type: rel.type,
@@ -80,7 +116,8 @@ function relOf(rel: Relationship, where: string, convert: Convert, appIds: Map<s
 
 function propertiesOf(props: Record<string, unknown>, where: string, convert: Convert): Properties {
   const out: Properties = {};
-  for (const [k, v] of Object.entries(props)) if (v !== null && v !== undefined) out[k] = convert(v, where);
+  for (const [k, v] of Object.entries(props))
+    if (v !== null && v !== undefined) out[k] = convert(v, where);
   return out;
 }
 

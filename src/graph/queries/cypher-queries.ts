@@ -50,7 +50,11 @@ export interface ReadQueries {
   /** Nodes by id among `labels`: one query for the whole batch. Unknown ids are absent. */
   nodesByIds(labels: readonly NodeLabel[], ids: readonly string[]): Promise<Map<string, GraphNode>>;
   /** Related nodes of each parent along `traversal`, at most `limit` each, in the traversal's order. */
-  traverse(traversal: TraversalShape, ids: readonly string[], limit: number): Promise<Map<string, Related[]>>;
+  traverse(
+    traversal: TraversalShape,
+    ids: readonly string[],
+    limit: number,
+  ): Promise<Map<string, Related[]>>;
   /** How many incoming relationships of the traversal's type, from its node labels, each parent has. */
   countIncoming(traversal: TraversalShape, ids: readonly string[]): Promise<Map<string, number>>;
   entityPage(label: EntityLabel, filter: EntityFilter, window: KeysetWindow): Promise<KeyedNode[]>;
@@ -83,7 +87,13 @@ export interface ReadQueries {
 export interface WriteQueries {
   nodesByIds(labels: readonly NodeLabel[], ids: readonly string[]): Promise<Map<string, GraphNode>>;
   /** The stored relationship from `from` to `to`, or null. */
-  relationshipBetween(type: RelationshipType, fromLabel: NodeLabel, toLabel: NodeLabel, from: string, to: string): Promise<GraphRelationship | null>;
+  relationshipBetween(
+    type: RelationshipType,
+    fromLabel: NodeLabel,
+    toLabel: NodeLabel,
+    from: string,
+    to: string,
+  ): Promise<GraphRelationship | null>;
   /** Ids of the statements one actor made. */
   statementsMadeBy(label: NodeLabel, id: string): Promise<string[]>;
   estimatesOf(label: NodeLabel, id: string): Promise<EstimateOf[]>;
@@ -101,9 +111,20 @@ export interface WriteQueries {
    * missing from a record is written as null). A record with a property the
    * type does not have is an error, never silently dropped.
    */
-  linkNodes(type: RelationshipType, fromLabel: NodeLabel, toLabel: NodeLabel, links: readonly LinkRecord[]): Promise<GraphRelationship[]>;
+  linkNodes(
+    type: RelationshipType,
+    fromLabel: NodeLabel,
+    toLabel: NodeLabel,
+    links: readonly LinkRecord[],
+  ): Promise<GraphRelationship[]>;
   /** Removes the relationship if present; returns how many were removed. */
-  unlink(type: RelationshipType, fromLabel: NodeLabel, toLabel: NodeLabel, from: string, to: string): Promise<number>;
+  unlink(
+    type: RelationshipType,
+    fromLabel: NodeLabel,
+    toLabel: NodeLabel,
+    from: string,
+    to: string,
+  ): Promise<number>;
   /** Deletes nodes of one label with all their relationships. */
   deleteNodes(label: NodeLabel, ids: readonly string[]): Promise<void>;
 }
@@ -128,18 +149,29 @@ const ALL_LABELS = NODE_LABELS.join('|');
 type Run = (query: CypherQuery, params?: Params) => Promise<Row[]>;
 
 const labelsOf = (labels: readonly string[]): string => labels.join('|');
-const nodesIn = (rows: Row[], column: string): GraphNode[] => rows.map((r) => r[column]).filter(isGraphNode);
+const nodesIn = (rows: Row[], column: string): GraphNode[] =>
+  rows.map((r) => r[column]).filter(isGraphNode);
 const total = (row: Row | undefined): number => Number(row?.total ?? 0);
 const ranked = (rows: Row[]): RankedNode[] =>
-  rows.filter((r) => isGraphNode(r.node)).map((r) => ({ node: r.node as GraphNode, total: Number(r.total) }));
+  rows
+    .filter((r) => isGraphNode(r.node))
+    .map((r) => ({ node: r.node as GraphNode, total: Number(r.total) }));
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 /** Each projection's query and the columns holding its source and target ids. */
-const PROJECTION_COLUMNS: Record<ProjectionQuery, { query: QueryName; source: string | null; targets: string }> = {
+const PROJECTION_COLUMNS: Record<
+  ProjectionQuery,
+  { query: QueryName; source: string | null; targets: string }
+> = {
   'co-mention': { query: 'projection/co-mention', source: null, targets: 'mentioned' },
-  'speaker-mention': { query: 'projection/speaker-mention', source: 'speaker', targets: 'mentioned' },
+  'speaker-mention': {
+    query: 'projection/speaker-mention',
+    source: 'speaker',
+    targets: 'mentioned',
+  },
   'entity-graph': { query: 'projection/entity-graph', source: 'source', targets: 'targets' },
 };
-const named = (rows: Row[]): NamedCount[] => rows.map((r) => ({ name: String(r.name), total: Number(r.total) }));
+const named = (rows: Row[]): NamedCount[] =>
+  rows.map((r) => ({ name: String(r.name), total: Number(r.total) }));
 const keyed = (rows: Row[]): KeyedNode[] =>
   rows.filter((r) => isGraphNode(r.n)).map((r) => ({ node: r.n as GraphNode, key: r.key ?? null }));
 
@@ -153,7 +185,10 @@ function windowParams(window: KeysetWindow): Params {
     limit: window.limit,
   };
 }
-const orderSlots = (window: KeysetWindow) => ({ orderKey: window.orderKey, direction: window.descending ? 'DESC' : 'ASC' });
+const orderSlots = (window: KeysetWindow) => ({
+  orderKey: window.orderKey,
+  direction: window.descending ? 'DESC' : 'ASC',
+});
 
 function traversalSlots(traversal: TraversalShape) {
   return {
@@ -165,14 +200,22 @@ function traversalSlots(traversal: TraversalShape) {
 }
 
 /** The one place a query name becomes query text. */
-const queryOf = (cypher: CypherLibrary, name: QueryName, slots: Record<string, string> = {}): CypherQuery =>
-  cypher.render(name, slots);
+const queryOf = (
+  cypher: CypherLibrary,
+  name: QueryName,
+  slots: Record<string, string> = {},
+): CypherQuery => cypher.render(name, slots);
 
 function nodesByIds(cypher: CypherLibrary, run: Run) {
-  return async (labels: readonly NodeLabel[], ids: readonly string[]): Promise<Map<string, GraphNode>> => {
+  return async (
+    labels: readonly NodeLabel[],
+    ids: readonly string[],
+  ): Promise<Map<string, GraphNode>> => {
     const found = new Map<string, GraphNode>();
     if (ids.length === 0) return found;
-    const rows = await run(queryOf(cypher, 'read/nodes-by-ids', { labels: labelsOf(labels) }), { ids: [...new Set(ids)] });
+    const rows = await run(queryOf(cypher, 'read/nodes-by-ids', { labels: labelsOf(labels) }), {
+      ids: [...new Set(ids)],
+    });
     for (const node of nodesIn(rows, 'n')) found.set(node.id, node);
     return found;
   };
@@ -191,7 +234,10 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     async traverse(traversal, ids, limit) {
       const byParent = new Map<string, Related[]>();
       if (limit === 0 || ids.length === 0) return byParent;
-      const rows = await run(q(`traverse/${traversal.direction}`, traversalSlots(traversal)), { ids: [...ids], limit });
+      const rows = await run(q(`traverse/${traversal.direction}`, traversalSlots(traversal)), {
+        ids: [...ids],
+        limit,
+      });
       for (const row of rows) {
         const items = Array.isArray(row.items) ? row.items : [];
         byParent.set(
@@ -206,24 +252,36 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     },
     async countIncoming(traversal, ids) {
       const { type, parentLabels, nodeLabels } = traversalSlots(traversal);
-      const rows = await run(q('traverse/count-incoming', { type, parentLabels, nodeLabels }), { ids: [...ids] });
+      const rows = await run(q('traverse/count-incoming', { type, parentLabels, nodeLabels }), {
+        ids: [...ids],
+      });
       return new Map(rows.map((r) => [String(r.parentId), Number(r.total)]));
     },
     async entityPage(label, filter, window) {
-      const rows = await run(q('read/entity-page', { label, ...orderSlots(window) }), { ...entityParams(filter), ...windowParams(window) });
+      const rows = await run(q('read/entity-page', { label, ...orderSlots(window) }), {
+        ...entityParams(filter),
+        ...windowParams(window),
+      });
       return keyed(rows);
     },
     async entityCount(label, filter) {
       return total((await run(q('read/entity-count', { label }), entityParams(filter)))[0]);
     },
     async sourcePage(filter, window) {
-      return keyed(await run(q('read/source-page'), { ...sourceParams(filter), ...windowParams(window) }));
+      return keyed(
+        await run(q('read/source-page'), { ...sourceParams(filter), ...windowParams(window) }),
+      );
     },
     async sourceCount(filter) {
       return total((await run(q('read/source-count'), sourceParams(filter)))[0]);
     },
     async statementPage(filter, window) {
-      return keyed(await run(q('read/statement-page', orderSlots(window)), { ...filter, ...windowParams(window) }));
+      return keyed(
+        await run(q('read/statement-page', orderSlots(window)), {
+          ...filter,
+          ...windowParams(window),
+        }),
+      );
     },
     async statementCount(filter) {
       return total((await run(q('read/statement-count'), { ...filter }))[0]);
@@ -231,45 +289,70 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     async search(text, labels, limit) {
       const params = { text, limit, ...SEARCH_DIALECT[cypher.engine](text) };
       const rows = await run(q('search/text', { labels: labelsOf(labels) }), params);
-      return rows.filter((r) => isGraphNode(r.node)).map((r) => ({ node: r.node as GraphNode, score: Number(r.score) }));
+      return rows
+        .filter((r) => isGraphNode(r.node))
+        .map((r) => ({ node: r.node as GraphNode, score: Number(r.score) }));
     },
     async neighbours(ids, limit) {
-      const rows = await run(q('neighborhood/expand', { labels: ALL_LABELS }), { ids: [...ids], limit });
+      const rows = await run(q('neighborhood/expand', { labels: ALL_LABELS }), {
+        ids: [...ids],
+        limit,
+      });
       return rows.flatMap(({ a, r, b }) =>
-        isGraphNode(a) && isGraphNode(b) && isGraphRelationship(r) ? [{ from: a, rel: r, to: b }] : [],
+        isGraphNode(a) && isGraphNode(b) && isGraphRelationship(r)
+          ? [{ from: a, rel: r, to: b }]
+          : [],
       );
     },
     async shortestPath(from, to) {
       const [row] = await run(q('path/shortest', { labels: ALL_LABELS }), { from, to });
       if (!row) return null;
       const nodes = (Array.isArray(row.nodes) ? row.nodes : []).filter(isGraphNode);
-      const relationships = (Array.isArray(row.relationships) ? row.relationships : []).filter(isGraphRelationship);
+      const relationships = (Array.isArray(row.relationships) ? row.relationships : []).filter(
+        isGraphRelationship,
+      );
       return { nodes, relationships };
     },
     async topMentioned(labels, limit) {
-      return ranked(await run(q('aggregate/top-mentioned', { labels: labelsOf(labels) }), { limit }));
+      return ranked(
+        await run(q('aggregate/top-mentioned', { labels: labelsOf(labels) }), { limit }),
+      );
     },
     async speakers(limit) {
       return ranked(await run(q('aggregate/speakers'), { limit }));
     },
     async coMentions(id, limit) {
-      return ranked(await run(q('aggregate/co-mentions', { labels: labelsOf(ENTITY_LABELS) }), { id, limit }));
+      return ranked(
+        await run(q('aggregate/co-mentions', { labels: labelsOf(ENTITY_LABELS) }), { id, limit }),
+      );
     },
     async projectionRows(projection) {
       const { query, source, targets } = PROJECTION_COLUMNS[projection];
-      return (await run(q(query))).map((r) => ({ source: source ? String(r[source]) : null, targets: strings(r[targets]) }));
+      return (await run(q(query))).map((r) => ({
+        source: source ? String(r[source]) : null,
+        targets: strings(r[targets]),
+      }));
     },
     ...counts(cypher, run),
   };
 }
 
-const entityParams = (filter: EntityFilter): Params => ({ nameContains: filter.nameContains, category: filter.category, ids: [...filter.ids] });
-const sourceParams = (filter: SourceFilter): Params => ({ nameContains: filter.nameContains, ids: [...filter.ids] });
+const entityParams = (filter: EntityFilter): Params => ({
+  nameContains: filter.nameContains,
+  category: filter.category,
+  ids: [...filter.ids],
+});
+const sourceParams = (filter: SourceFilter): Params => ({
+  nameContains: filter.nameContains,
+  ids: [...filter.ids],
+});
 
 /** The query that writes nodes of `label`, and whether it takes a batch of rows. */
 function upsertQuery(cypher: CypherLibrary, label: NodeLabel) {
-  if (isEntityLabel(label)) return { query: queryOf(cypher, 'write/upsert-entities', { label }), batch: true };
-  if (label === 'Statement') return { query: queryOf(cypher, 'write/upsert-statements'), batch: true };
+  if (isEntityLabel(label))
+    return { query: queryOf(cypher, 'write/upsert-entities', { label }), batch: true };
+  if (label === 'Statement')
+    return { query: queryOf(cypher, 'write/upsert-statements'), batch: true };
   if (label === 'Source') return { query: queryOf(cypher, 'write/upsert-sources'), batch: true };
   return { query: queryOf(cypher, 'write/upsert-estimate'), batch: false };
 }
@@ -281,7 +364,10 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
   return {
     nodesByIds: nodesByIds(cypher, run),
     async relationshipBetween(type, fromLabel, toLabel, from, to) {
-      const [row] = await run(q('read/relationship-between', { type, fromLabel, toLabel }), { from, to });
+      const [row] = await run(q('read/relationship-between', { type, fromLabel, toLabel }), {
+        from,
+        to,
+      });
       return isGraphRelationship(row?.r) ? row.r : null;
     },
     async statementsMadeBy(label, id) {
@@ -289,10 +375,15 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
     },
     async estimatesOf(label, id) {
       const rows = await run(q('read/estimates-of', { label }), { id });
-      return rows.map((r) => ({ estimateId: String(r.estimateId), statementId: String(r.statementId) }));
+      return rows.map((r) => ({
+        estimateId: String(r.estimateId),
+        statementId: String(r.statementId),
+      }));
     },
     async estimatesAttributedTo(statementIds) {
-      return (await run(q('read/estimates-attributed-to'), { ids: [...statementIds] })).map((r) => String(r.id));
+      return (await run(q('read/estimates-attributed-to'), { ids: [...statementIds] })).map((r) =>
+        String(r.id),
+      );
     },
     async nextOrdinal(sourceId) {
       const [row] = await run(q('read/next-ordinal'), { sourceId });
@@ -321,9 +412,15 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
         }
       }
       const slots = { type, fromLabel, toLabel };
-      let rows = await run(q('write/link', slots), { rows: links.map(({ from, to }) => ({ from, to })) });
+      let rows = await run(q('write/link', slots), {
+        rows: links.map(({ from, to }) => ({ from, to })),
+      });
       for (const [key, property] of Object.entries(properties)) {
-        const values = links.map(({ from, to, properties: given }) => ({ from, to, value: linkValue(property, given?.[key]) }));
+        const values = links.map(({ from, to, properties: given }) => ({
+          from,
+          to,
+          value: linkValue(property, given?.[key]),
+        }));
         rows = await run(q('write/set-link-property', { ...slots, key }), { rows: values });
       }
       return rows.map((r) => r.r).filter(isGraphRelationship);
@@ -348,6 +445,7 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
 export function createQueries(port: QueryPort, cypher: CypherLibrary): GraphQueries {
   return {
     ...cypherReads(cypher, (query, params) => port.read(query, params)),
-    writeTransaction: (work, options) => port.writeTransaction((tx) => work(cypherWrites(cypher, tx)), options),
+    writeTransaction: (work, options) =>
+      port.writeTransaction((tx) => work(cypherWrites(cypher, tx)), options),
   };
 }

@@ -15,7 +15,8 @@ export interface NodeRecord {
 }
 
 const asString = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /**
  * The full row written for a node: every column of its label, lists as `[]`
@@ -29,7 +30,8 @@ export function nodeRow(record: NodeRecord): Record<string, ParamValue> {
   for (const [key, type] of Object.entries(columns)) {
     const value = record[key];
     if (type === 'STRING[]') row[key] = asStrings(value);
-    else if (type === 'INT64' || type === 'DOUBLE') row[key] = typeof value === 'number' ? value : null;
+    else if (type === 'INT64' || type === 'DOUBLE')
+      row[key] = typeof value === 'number' ? value : null;
     else row[key] = asString(value);
   }
   if (label === 'Source') row.name = asString(record.title) ?? asString(record.name);

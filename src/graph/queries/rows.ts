@@ -100,7 +100,6 @@ export interface LinkRecord {
   readonly properties?: Readonly<Record<string, unknown>>;
 }
 
-
 /** The analytics projections the engine can fetch (`cypher/projection/<name>.cypher`). */
 export type ProjectionQuery = 'co-mention' | 'speaker-mention' | 'entity-graph';
 

@@ -48,7 +48,11 @@ function statementItem(statement: StatementViewFragment): HTMLElement {
       ' ',
       speakers.length > 0
         ? h('span', { class: 'speaker' }, ...joinLinks(speakers))
-        : h('span', { class: 'speaker' }, kind === 'REPORTED' ? 'The report itself' : 'Unattributed'),
+        : h(
+            'span',
+            { class: 'speaker' },
+            kind === 'REPORTED' ? 'The report itself' : 'Unattributed',
+          ),
     ),
     text,
     when ? h('p', { class: 'statement-context' }, when) : null,

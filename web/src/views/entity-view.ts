@@ -47,11 +47,7 @@ export async function renderEntity(
       h(
         'header',
         { class: 'entity-head' },
-        h(
-          'p',
-          { class: `chip chip--${KIND_LABELS[entity.kind]}` },
-          kindName(entity.kind),
-        ),
+        h('p', { class: `chip chip--${KIND_LABELS[entity.kind]}` }, kindName(entity.kind)),
         h('h1', { id: 'entity-name' }, entity.name),
         subtitle ? h('p', { class: 'muted' }, subtitle) : null,
         entity.description ? h('p', { class: 'description' }, entity.description) : null,
