@@ -1,6 +1,15 @@
 import { isRelationshipType, relationshipSpec } from './graph-model';
 
 /**
+ * The id of one relationship, `TYPE:fromId:toId`: what `link` returns, what
+ * `GraphEdge.id` and the relationship projections (`Role`, `Deployment`...)
+ * give, so a client cache can tie an edited relationship to what shows it.
+ */
+export function edgeId(type: string, from: string, to: string): string {
+  return `${type}:${from}:${to}`;
+}
+
+/**
  * `GraphEdge.properties`: null for a type without properties (or when there is
  * no relationship), otherwise the set properties only.
  */

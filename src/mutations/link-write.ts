@@ -1,5 +1,5 @@
 import type { WriteQueries } from '../graph';
-import { edgeProperties } from '../model/edge-properties';
+import { edgeId, edgeProperties } from '../model/edge-properties';
 import {
   NODE_LABELS,
   type NodeLabel,
@@ -44,7 +44,7 @@ export async function link(tx: WriteQueries, input: CheckedLink) {
   ]);
   return {
     edge: {
-      id: `${input.type}:${input.from}:${input.to}`,
+      id: edgeId(input.type, input.from, input.to),
       type: input.type,
       from: input.from,
       to: input.to,
@@ -71,7 +71,7 @@ export async function unlink(tx: WriteQueries, input: CheckedLink) {
   }
   return {
     edge: {
-      id: `${input.type}:${input.from}:${input.to}`,
+      id: edgeId(input.type, input.from, input.to),
       type: input.type,
       from: input.from,
       to: input.to,

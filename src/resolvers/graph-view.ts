@@ -1,6 +1,6 @@
 import type { QueryNeighborhoodArgs, QueryPathArgs } from '../generated/resolvers-types';
 import type { GraphNode, GraphRelationship } from '../graph';
-import { edgeProperties } from '../model/edge-properties';
+import { edgeId, edgeProperties } from '../model/edge-properties';
 import { NODE_LABELS, isEntityLabel } from '../model/graph-model';
 import { intInRange } from '../model/validate';
 import type { ApiContext } from './context';
@@ -29,7 +29,7 @@ export function viewNode(node: GraphNode): GraphViewNode {
 
 function viewEdge(rel: GraphRelationship, from: string, to: string): GraphViewEdge {
   return {
-    id: `${rel.type}:${from}:${to}`,
+    id: edgeId(rel.type, from, to),
     type: rel.type,
     from,
     to,

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode, Related } from '../graph';
 import type { Traversal } from '../loaders';
+import { edgeId } from '../model/edge-properties';
 import type { ApiContext } from './context';
 import { MAX_PAGE_SIZE } from './arguments';
 import { listPageSize } from './field-errors';
@@ -41,15 +42,11 @@ export function relText(related: Related, key: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/**
- * The id of the relationship behind one related entry, `TYPE:fromId:toId`:
- * the id `link` returns and `GraphEdge.id` gives, so a client cache can tie
- * an edited relationship to the projection (`Role`, `Deployment`...) it shows.
- */
+/** The id of the relationship behind one related entry (see `edgeId`). */
 export function edgeIdOf(traversal: Traversal, parent: GraphNode, related: Related): string {
   const [from, to] =
     traversal.direction === 'outgoing'
       ? [parent.id, related.node.id]
       : [related.node.id, parent.id];
-  return `${traversal.type}:${from}:${to}`;
+  return edgeId(traversal.type, from, to);
 }

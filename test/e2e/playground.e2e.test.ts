@@ -9,12 +9,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../helpers/browser';
 import { buildPlaygroundIfNeeded } from '../helpers/playground-build';
 import { startTestServer, type TestServer } from '../helpers/server-helper';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUOTE = 'Putin is sending more Russians into a meat grinder';
 
 jest.setTimeout(180_000);
@@ -42,19 +42,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   buildPlaygroundIfNeeded();
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 360_000); // a cold build of the bundle can take minutes on a busy machine
 
 afterAll(async () => {
