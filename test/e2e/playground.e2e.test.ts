@@ -122,8 +122,12 @@ describe('GraphiQL playground at GET /graphql', () => {
     }
     expect((await textOf('.graphiql-query-editor .view-lines')).trim()).toBe('');
     await page.keyboard.insertText(
-      '{ statement(id: "blinken-meat-grinder") { text speaker { ... on Person { name } } } }',
+      'query TypedHere { statement(id: "blinken-meat-grinder") { text speaker { ... on Person { name } } } }',
     );
+    // GraphiQL takes the operation name from the editor after a short debounce; executing
+    // before then sends the tab's previous name (AQuoteWordFor) with the new text, and the
+    // server rightly answers 400. The tab title shows the name once GraphiQL has it.
+    await page.locator('.graphiql-tab', { hasText: 'TypedHere' }).first().waitFor();
     await page.getByRole('button', { name: /Execute query/i }).click();
     await page
       .locator('.graphiql-response')
