@@ -7,4 +7,4 @@ MATCH (e)-[:ATTRIBUTED_TO]->(s:Statement)-[:REPORTED_IN]->(src:Source)
 OPTIONAL MATCH (speaker)-[:MADE]->(s)
 RETURN subject.name AS subjectName, e.qualifier AS qualifier, e.value AS value, e.unit AS unit,
        e.scope AS scope, speaker.name AS saidBy, src.title AS source
-ORDER BY subjectName, value DESC, saidBy
+ORDER BY subjectName, value DESC, saidBy, e.id

@@ -3,5 +3,5 @@
 // @params {"id": "north-korea"}
 MATCH p = (speaker:Person|Organization|State)-[:MADE]->(s:Statement)-[:MENTIONS]->(subject:Person|State|Organization|MilitaryUnit|Location|Event {id: $id})
 RETURN p
-ORDER BY s.id
+ORDER BY s.id, speaker.id
 LIMIT 25
