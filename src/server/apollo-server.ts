@@ -15,7 +15,7 @@ import { loadTypeDefs } from '../schema/load-schema';
 import { cacheControlPlugins } from './cache-control';
 import { costLimitRule } from './cost-limit-rule';
 import { fieldErrorsPlugin } from './field-errors-plugin';
-import type { Metrics } from './metrics';
+import { type Metrics, OPERATION_NAME_MAX_LENGTH } from './metrics';
 
 export interface ApolloOptions {
   readonly production: boolean;
@@ -159,16 +159,20 @@ function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiCont
       return {
         async willSendResponse({ contextValue, operationName, operation, errors }) {
           const seconds = (performance.now() - started) / 1000;
-          const name = operationName ?? '(anonymous)';
-          options.metrics?.operationDuration.observe(
-            { operation: name, type: operation?.operation ?? 'unknown' },
-            seconds,
-          );
-          for (const error of errors ?? []) {
-            options.metrics?.operationErrors.inc({
-              operation: name,
-              code: String(error.extensions?.code ?? 'UNKNOWN'),
-            });
+          // Cut like the metric label: a client may send a 95 KB operation name.
+          const name = (operationName ?? '(anonymous)').slice(0, OPERATION_NAME_MAX_LENGTH);
+          if (options.metrics) {
+            const label = options.metrics.operationLabels.labelOf(operationName);
+            options.metrics.operationDuration.observe(
+              { operation: label, type: operation?.operation ?? 'unknown' },
+              seconds,
+            );
+            for (const error of errors ?? []) {
+              options.metrics.operationErrors.inc({
+                operation: label,
+                code: String(error.extensions?.code ?? 'UNKNOWN'),
+              });
+            }
           }
           options.logger?.info(
             {

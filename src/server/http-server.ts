@@ -142,8 +142,15 @@ export async function startHttpServer(
   }
 
   app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    // Labels are bounded (see OperationLabels), so this cannot grow without limit; a failure is ours, not the scraper's.
+    try {
+      const text = await metrics.registry.metrics();
+      res.setHeader('content-type', metrics.registry.contentType);
+      res.send(text);
+    } catch (error) {
+      logger.error({ err: error, reqId: res.locals.requestId }, 'metrics scrape failed');
+      res.status(500).type('text/plain').send('Metrics are unavailable; see the server log.\n');
+    }
   });
 
   if (existsSync(EXPLORER_DIR)) {
