@@ -41,7 +41,7 @@ export type AddEstimateInput = {
   subjectId: Scalars['ID']['input'];
   /** What is counted, e.g. "troops". Must not be blank. */
   unit: Scalars['String']['input'];
-  /** The number, e.g. 10000. Must be finite. */
+  /** The number, e.g. 10000. Must be finite and at most 2^53 - 1 (9007199254740991) in magnitude, so that it is stored exactly; larger values are BAD_USER_INPUT (give them in a bigger unit). */
   value: Scalars['Float']['input'];
 };
 
@@ -675,6 +675,8 @@ export type MilitaryUnitEdge = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -703,8 +705,10 @@ export type Mutation = {
   /**
    * Create a relationship, or update the properties of the existing one of the
    * same type between the same nodes. BAD_USER_INPUT when the model does not
-   * allow this type between these labels or a property does not belong to the
-   * type; NOT_FOUND when an end does not exist.
+   * allow this type between these labels, a property does not belong to the
+   * type, the update would leave a RELATION without its kind, or `from` and `to`
+   * are the same node (no type of the model gives a self-loop a meaning);
+   * NOT_FOUND when an end does not exist.
    */
   link: LinkResult;
   /**
@@ -763,6 +767,8 @@ export type Mutation = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationAddEstimateArgs = {
   input: AddEstimateInput;
@@ -775,6 +781,8 @@ export type MutationAddEstimateArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationAddStatementArgs = {
   input: AddStatementInput;
@@ -787,6 +795,8 @@ export type MutationAddStatementArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationDeleteEntityArgs = {
   cascade?: InputMaybe<Scalars['Boolean']['input']>;
@@ -800,6 +810,8 @@ export type MutationDeleteEntityArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationLinkArgs = {
   input: LinkInput;
@@ -812,6 +824,8 @@ export type MutationLinkArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUnlinkArgs = {
   input: UnlinkInput;
@@ -824,6 +838,8 @@ export type MutationUnlinkArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertEventArgs = {
   input: EntityInput;
@@ -836,6 +852,8 @@ export type MutationUpsertEventArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertLocationArgs = {
   input: EntityInput;
@@ -848,6 +866,8 @@ export type MutationUpsertLocationArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertMilitaryUnitArgs = {
   input: EntityInput;
@@ -860,6 +880,8 @@ export type MutationUpsertMilitaryUnitArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertOrganizationArgs = {
   input: EntityInput;
@@ -872,6 +894,8 @@ export type MutationUpsertOrganizationArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertPersonArgs = {
   input: EntityInput;
@@ -884,6 +908,8 @@ export type MutationUpsertPersonArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertSourceArgs = {
   input: SourceInput;
@@ -896,6 +922,8 @@ export type MutationUpsertSourceArgs = {
  * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
  * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
  * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
  */
 export type MutationUpsertStateArgs = {
   input: EntityInput;
@@ -1745,7 +1773,7 @@ export type SourceFilter = {
 export type SourceInput = {
   /** The source's id, a lower-case slug (letters, digits, single dashes; at most 80 characters). */
   id: Scalars['ID']['input'];
-  /** ISO-8601 date (or date-time) of publication. */
+  /** ISO-8601 date (YYYY, YYYY-MM, YYYY-MM-DD) or date-time with a zone (YYYY-MM-DDThh:mm[:ss]Z or ±hh:mm) of publication, stored as given. Anything else is BAD_USER_INPUT. */
   publishedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who published it. */
   publisher?: InputMaybe<Scalars['String']['input']>;

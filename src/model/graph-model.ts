@@ -109,7 +109,12 @@ export type PropertySpec =
   | {
       readonly kind: 'enum';
       readonly values: readonly string[];
-      readonly requiredOnCreate?: boolean;
+      /**
+       * Must be given when the relationship is created and can never be
+       * cleared (an update with null is refused): reads of the relationship
+       * need it.
+       */
+      readonly required?: boolean;
     }
   | { readonly kind: 'list'; readonly maxItems: number; readonly itemMax: number };
 
@@ -238,7 +243,7 @@ export const RELATIONSHIPS = {
   RELATION: {
     endpoints: pairs(POLITIES, POLITIES),
     properties: {
-      kind: { kind: 'enum', values: RELATION_KINDS, requiredOnCreate: true },
+      kind: { kind: 'enum', values: RELATION_KINDS, required: true },
       since: date,
       description: text(1000),
     },

@@ -1,6 +1,6 @@
 import type { EntityInput, SourceInput } from '../generated/resolvers-types';
 import { BadUserInputError } from '../errors';
-import { checkDate, checkId, checkText } from '../model/validate';
+import { checkDate, checkId, checkIsoDateTime, checkText } from '../model/validate';
 
 /** The fields an upsert writes; undefined keeps the stored value, null clears it. */
 export type NodeFields = { readonly id: string } & Readonly<Record<string, unknown>>;
@@ -62,9 +62,7 @@ export function checkSourceInput(input: SourceInput): NodeFields {
   } else fields.url = input.url;
   if (input.publishedAt !== undefined) {
     fields.publishedAt =
-      input.publishedAt === null
-        ? null
-        : checkDate('input.publishedAt', input.publishedAt.slice(0, 10));
+      input.publishedAt === null ? null : checkIsoDateTime('input.publishedAt', input.publishedAt);
   }
   return fields as NodeFields;
 }

@@ -9,7 +9,7 @@ export { deleteEntity } from './delete-write';
 export { checkEntityInput, checkSourceInput } from './entity-check';
 export type { NodeFields } from './entity-check';
 export { upsertNode } from './entity-write';
-export { checkLinkInput } from './link-check';
+export { checkLinkInput, checkUnlinkInput } from './link-check';
 export type { CheckedLink } from './link-check';
 export { link, unlink } from './link-write';
 export { checkEstimateInput, checkStatementInput } from './statement-check';

@@ -44,8 +44,29 @@ function checkLinkProperty(key: string, property: PropertySpec, value: unknown):
   }
 }
 
-/** Validates a link before anything is written: type, ids and the type's properties. */
-export function checkLinkInput(input: LinkInput | UnlinkInput): CheckedLink {
+/**
+ * Validates a link before anything is written: type, ids, the type's
+ * properties, and two different ends. No type of the model gives a self-loop
+ * a meaning: only PART_OF, LOCATED_IN and RELATION can join two nodes of one
+ * label, and an organization part of itself, a place inside itself or a state
+ * at war with itself are all data errors.
+ */
+export function checkLinkInput(input: LinkInput): CheckedLink {
+  const checked = checkUnlinkInput(input);
+  if (checked.from === checked.to) {
+    throw new BadUserInputError(
+      'input.to',
+      `${checked.type} cannot link "${checked.from}" to itself; give two different ids.`,
+    );
+  }
+  return checked;
+}
+
+/**
+ * Validates an unlink as a link, except that both ends may be one node: a
+ * self-loop stored before links refused them can still be removed.
+ */
+export function checkUnlinkInput(input: LinkInput | UnlinkInput): CheckedLink {
   if (!isRelationshipType(input.type) || relationshipSpec(input.type).managed) {
     throw new BadUserInputError('input.type', `"${input.type}" cannot be linked by clients.`);
   }
@@ -62,6 +83,12 @@ export function checkLinkInput(input: LinkInput | UnlinkInput): CheckedLink {
       throw new BadUserInputError(
         `input.properties.${key}`,
         `is not a property of ${type}; ${allowed.length ? `it takes ${allowed.join(', ')}` : 'it takes no properties'}.`,
+      );
+    }
+    if (value === null && property.kind === 'enum' && property.required) {
+      throw new BadUserInputError(
+        `input.properties.${key}`,
+        `cannot be removed from a ${type}; give one of ${property.values.join(', ')}, or unlink the relationship.`,
       );
     }
     properties[key] = value === null ? null : checkLinkProperty(key, property, value);

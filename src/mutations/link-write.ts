@@ -11,13 +11,13 @@ import { BadUserInputError } from '../errors';
 import type { CheckedLink } from './link-check';
 import { expectNode, nodesInTx } from './tx-lookups';
 
-/** Properties the model requires when a relationship is created, missing from `properties`. */
-function missingOnCreate(
+/** A property the model requires, missing from the properties a relationship will have. */
+function missingRequired(
   type: RelationshipType,
   properties: Record<string, unknown>,
 ): string | undefined {
   return Object.entries(relationshipSpec(type).properties).find(
-    ([key, p]) => p.kind === 'enum' && p.requiredOnCreate && !properties[key],
+    ([key, p]) => p.kind === 'enum' && p.required && !properties[key],
   )?.[0];
 }
 
@@ -32,13 +32,16 @@ export async function link(tx: WriteQueries, input: CheckedLink) {
     input.from,
     input.to,
   );
-  const missing = existing ? undefined : missingOnCreate(input.type, input.properties);
+  const merged = { ...(existing ?? {}), ...input.properties };
+  // Checked on the properties after the write, on an update as on a create.
+  const missing = missingRequired(input.type, merged);
   if (missing)
     throw new BadUserInputError(
       `input.properties.${missing}`,
-      `is required when creating a ${input.type}.`,
+      existing
+        ? `is missing from the stored ${input.type}; give it in this update.`
+        : `is required when creating a ${input.type}.`,
     );
-  const merged = { ...(existing ?? {}), ...input.properties };
   const [rel] = await tx.linkNodes(input.type, fromLabel, toLabel, [
     { from: input.from, to: input.to, properties: merged },
   ]);

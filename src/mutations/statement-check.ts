@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddEstimateInput, AddStatementInput } from '../generated/resolvers-types';
 import { BadUserInputError } from '../errors';
-import { STATEMENT_KINDS } from '../model/graph-model';
-import { checkDate, checkId, checkText } from '../model/validate';
+import { ID_MAX_LENGTH, STATEMENT_KINDS } from '../model/graph-model';
+import { checkDate, checkId, checkStorableNumber, checkText } from '../model/validate';
 
 const MAX_LINKED = 50;
 
@@ -16,7 +16,25 @@ function idList(argument: string, ids: readonly string[] | null | undefined): st
 const optional = (argument: string, value: string | null | undefined, max: number) =>
   value === null || value === undefined ? null : checkText(argument, value, { max });
 
-/** A readable, unique-enough id for a statement created without one. */
+const RANDOM_SUFFIX_HEX = 6;
+
+/**
+ * A readable, unique-enough id for a node created without one: the slugged
+ * parts, cut so that the random suffix always fits within ID_MAX_LENGTH, and
+ * never with a double or trailing dash (which checkId, and so `link`, refuses).
+ */
+function generatedId(...parts: string[]): string {
+  const readable = parts
+    .join('-')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, ID_MAX_LENGTH - RANDOM_SUFFIX_HEX - 1)
+    .replace(/^-+|-+$/g, '');
+  return `${readable || 'node'}-${randomBytes(RANDOM_SUFFIX_HEX / 2).toString('hex')}`;
+}
+
+/** A statement id: speaker, then the first five words of the text. */
 function statementId(speakerId: string, words: string): string {
   const slug = words
     .toLowerCase()
@@ -26,9 +44,7 @@ function statementId(speakerId: string, words: string): string {
     .filter(Boolean)
     .slice(0, 5)
     .join('-');
-  return `${speakerId.slice(0, 30)}-${slug || 'statement'}-${randomBytes(3).toString('hex')}`
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  return generatedId(speakerId.slice(0, 30), slug || 'statement');
 }
 
 /** Validates `addStatement` input before anything is written. */
@@ -61,14 +77,13 @@ export function checkStatementInput(input: AddStatementInput) {
 }
 
 export function checkEstimateInput(input: AddEstimateInput) {
-  if (!Number.isFinite(input.value))
-    throw new BadUserInputError('input.value', 'must be a finite number.');
+  checkStorableNumber('input.value', input.value);
   const unit = checkText('input.unit', input.unit, { max: 100 });
   const subjectId = checkId('input.subjectId', input.subjectId);
   return {
     id:
       input.id === null || input.id === undefined
-        ? `estimate-${subjectId.slice(0, 40)}-${randomBytes(3).toString('hex')}`
+        ? generatedId('estimate', subjectId.slice(0, 40))
         : checkId('input.id', input.id),
     value: input.value,
     unit,

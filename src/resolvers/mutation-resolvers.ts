@@ -19,6 +19,7 @@ import {
   checkLinkInput,
   checkSourceInput,
   checkStatementInput,
+  checkUnlinkInput,
   deleteEntity,
   link,
   unlink,
@@ -70,7 +71,7 @@ export const mutationResolvers = {
       addEstimate,
     ),
     link: mutation((args: MutationLinkArgs) => checkLinkInput(args.input), link),
-    unlink: mutation((args: MutationUnlinkArgs) => checkLinkInput(args.input), unlink),
+    unlink: mutation((args: MutationUnlinkArgs) => checkUnlinkInput(args.input), unlink),
     deleteEntity: mutation(
       (args: MutationDeleteEntityArgs) => checkDeleteArgs(args),
       (tx, { id, cascade }) => deleteEntity(tx, id, cascade),
