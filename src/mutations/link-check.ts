@@ -88,7 +88,7 @@ export function checkUnlinkInput(input: LinkInput | UnlinkInput): CheckedLink {
     if (value === null && property.kind === 'enum' && property.required) {
       throw new BadUserInputError(
         `input.properties.${key}`,
-        `cannot be removed from a ${type}; give one of ${property.values.join(', ')}, or unlink the relationship.`,
+        `cannot be removed from a ${type}; give one of ${property.values.join(', ')}, or unlink the relation.`,
       );
     }
     properties[key] = value === null ? null : checkLinkProperty(key, property, value);

@@ -24,7 +24,7 @@ import {
   parseEmbeddedDdl,
   relationshipDisagreements,
 } from '../../src/model/model-checks';
-import { checkLinkInput } from '../../src/mutations';
+import { checkLinkInput, checkUnlinkInput } from '../../src/mutations';
 import { loadTypeDefs } from '../../src/schema/load-schema';
 
 const ddl = parseEmbeddedDdl(
@@ -155,5 +155,21 @@ describe('The relationship model', () => {
         properties: { kind: 'FRIENDSHIP' as never },
       }),
     ).toThrow('input.properties.kind: must be one of PARTNERSHIP, ALLIANCE, WAR, TIES, RIVALRY.');
+  });
+
+  it('refuses a self-loop on link, and lets unlink remove one stored before', () => {
+    const loop = { type: 'LOCATED_IN' as const, from: 'kursk', to: 'kursk' };
+    expect(() => checkLinkInput(loop)).toThrow(
+      'input.to: LOCATED_IN cannot link "kursk" to itself; give two different ids.',
+    );
+    expect(checkUnlinkInput(loop)).toEqual({ ...loop, properties: {} });
+  });
+
+  it('refuses clearing a required property, on any link', () => {
+    expect(() =>
+      checkLinkInput({ type: 'RELATION', from: 'a', to: 'b', properties: { kind: null } }),
+    ).toThrow(
+      'input.properties.kind: cannot be removed from a RELATION; give one of PARTNERSHIP, ALLIANCE, WAR, TIES, RIVALRY, or unlink the relation.',
+    );
   });
 });
