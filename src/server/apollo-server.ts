@@ -97,19 +97,41 @@ const GRAPH_ERROR_CODES: Partial<Record<GraphErrorCode, { code: string; message:
   },
 };
 
+/** Apollo's message (HTTP 400, but no code) for an automatic persisted query whose hash does not match. */
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
+
+/**
+ * graphql-js names the schema's fields and enum values in its hints ("Did you
+ * mean the enum value "PERSON"?"); in production they are cut, as armor cuts
+ * field suggestions.
+ */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/\s*Did you mean [\s\S]*$/, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
 /**
  * Shapes every error the client sees: limit errors get their code, graph
  * errors become service codes, and anything unexpected is logged in full and
  * masked in production.
  */
 export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logger'>) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const strip = (e: GraphQLFormattedError): GraphQLFormattedError => {
       if (!options.production || !e.extensions) return e;
       const { stacktrace: _stacktrace, ...extensions } = e.extensions;
       return { ...e, extensions };
     };
+    if (given.message === APQ_HASH_MISMATCH) {
+      return strip({
+        message:
+          'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it; send the lower-case hex SHA-256 ' +
+          'of the exact query text, or send the query without a persisted-query hash.',
+        extensions: { code: ApiErrorCode.BAD_REQUEST },
+      });
+    }
+    const formatted = options.production ? withoutSuggestions(given) : given;
     for (const [pattern, code, hint] of LIMIT_CODES) {
       if (
         pattern.test(formatted.message) &&

@@ -16,6 +16,7 @@ import { Metrics } from './metrics';
 import { corsOptions } from './cors-options';
 import { playgroundRouter } from './playground';
 import possibleTypes from '../generated/possible-types.json';
+import { runInRequest } from './request-context';
 
 /** The built explorer page (see `web/`), served at /explorer when present. */
 export const EXPLORER_DIR = path.resolve(__dirname, '../../web/dist');
@@ -47,6 +48,40 @@ export interface RunningServer {
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/**
+ * What to answer when the body parser refuses a body for a reason of the
+ * client's (a 4xx status): its status, a stable code and a message saying
+ * how to send it. Undefined for anything else.
+ */
+export function clientBodyError(
+  error: Error & { type?: string; status?: number },
+): { status: number; code: string; message: string } | undefined {
+  if (error.status === undefined || error.status < 400 || error.status > 499) return undefined;
+  switch (error.type) {
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `${error.message}: send the body as UTF-8 (content-type: application/json; charset=utf-8).`,
+      };
+    case 'encoding.unsupported':
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `${error.message}: send the body uncompressed, or with gzip, deflate or br.`,
+      };
+    default:
+      // zlib failures ("incorrect header check", "unexpected end of file") arrive as plain 400s.
+      return {
+        status: error.status,
+        code: 'BAD_REQUEST',
+        message:
+          'The request body could not be read: it does not decompress with its content-encoding, or it was cut short. ' +
+          'Send it uncompressed, or compressed with the encoding that content-encoding names.',
+      };
+  }
+}
 
 /** Starts the HTTP server: /graphql, /healthz, /readyz, /metrics and /explorer. */
 export async function startHttpServer(
@@ -92,7 +127,7 @@ export async function startHttpServer(
     });
     // A keep-alive client sending more work during the drain is told to reconnect elsewhere.
     if (draining) res.setHeader('connection', 'close');
-    next();
+    runInRequest(id, next);
   });
 
   app.get('/healthz', (_req, res) => {
@@ -174,6 +209,9 @@ export async function startHttpServer(
       res.json(possibleTypes);
     }),
     express.json({ limit: config.bodyLimitBytes }),
+    // The body parser resumes from socket events, outside the request's async context: enter it again.
+    (_req: Request, res: Response, next: NextFunction) =>
+      runInRequest(String(res.locals.requestId), next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext({
@@ -214,6 +252,18 @@ export async function startHttpServer(
             },
           ],
         });
+        return;
+      }
+      const refusal = clientBodyError(error);
+      if (refusal) {
+        // The client's mistake, not the server's: an info line, not an error.
+        logger.info(
+          { reqId: res.locals.requestId, status: refusal.status, reason: error.message },
+          'request body refused',
+        );
+        res
+          .status(refusal.status)
+          .json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
         return;
       }
       logger.error({ err: error, reqId: res.locals.requestId }, 'unhandled http error');

@@ -1,10 +1,15 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { requestLogFields } from './request-context';
 
-/** Structured JSON logs. Secrets are redacted wherever they might appear. */
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * Structured JSON logs. Secrets are redacted wherever they might appear, and a
+ * line written while serving a request carries its id (`reqId`).
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'kg-graphql' },
+    mixin: requestLogFields,
     redact: {
       paths: [
         'authorization',
@@ -17,5 +22,6 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -2,7 +2,7 @@
  * Test servers: the real HTTP server on a random port over a fresh in-memory
  * embedded graph (seeded by default). `stop()` shuts it down and closes the graph.
  */
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Graph } from '../../src/graph';
 import { type ServerConfig, startHttpServer } from '../../src/server/http-server';
 import { openTestGraph } from './graph-helper';
@@ -43,13 +43,13 @@ export const DEFAULT_TEST_CONFIG: ServerConfig = {
 
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; logger?: Logger } = {},
 ): Promise<TestServer> {
   const { graph } = await openTestGraph({ seed: options.seed ?? true });
   const server = await startHttpServer(
     { ...DEFAULT_TEST_CONFIG, ...overrides },
     graph,
-    pino({ level: 'silent' }),
+    options.logger ?? pino({ level: 'silent' }),
   );
   const url = `http://127.0.0.1:${server.port}/graphql`;
   return {
