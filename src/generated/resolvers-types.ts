@@ -88,7 +88,7 @@ export type Centrality = {
   nodeCount: Scalars['Int']['output'];
   /** The projection it was computed over. */
   projection: Projection;
-  /** The best-scoring nodes, highest first (ties by id). */
+  /** The best-scoring nodes, highest first (ties by id). At most 100 (`first`). */
   scores: Array<CentralityScore>;
 };
 
@@ -117,7 +117,7 @@ export type CentralityScore = {
 /** The communities (Louvain, graphology-communities-louvain) of one projection. */
 export type Communities = {
   __typename?: 'Communities';
-  /** The largest communities, largest first. */
+  /** The largest communities, largest first. At most 100 (`first`). */
   communities: Array<Community>;
   /** Milliseconds that finding the communities took when the answer was computed. */
   computedMs: Scalars['Float']['output'];
@@ -140,7 +140,7 @@ export type Community = {
   __typename?: 'Community';
   /** The community's number: 0 is the largest. */
   id: Scalars['Int']['output'];
-  /** Its members with the highest PageRank in the projection, highest first. */
+  /** Its members with the highest PageRank in the projection, highest first. At most 100 (`membersFirst`). */
   members: Array<CentralityScore>;
   /** How many nodes it holds. */
   size: Scalars['Int']['output'];
@@ -194,7 +194,7 @@ export type Entity = {
   date?: Maybe<Scalars['String']['output']>;
   /** A short description, as the sources give it. Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this entity (e.g. troop numbers), ordered by id. */
+  /** Figures estimating this entity (e.g. troop numbers), ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
   id: Scalars['ID']['output'];
@@ -204,7 +204,7 @@ export type Entity = {
   mentionedIn: Array<Statement>;
   /** The usual name (e.g. "Antony Blinken"). */
   name: Scalars['String']['output'];
-  /** Events this entity took part in, with its role, ordered by event name. */
+  /** Events this entity took part in, with its role, ordered by event name. At most 100. */
   participatedIn: Array<Participation>;
   /**
    * Statements this entity made, by position in their source (`ordinal`), then
@@ -335,7 +335,7 @@ export type Event = Entity & Node & {
   date?: Maybe<Scalars['String']['output']>;
   /** A short description. Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this event (e.g. casualties), ordered by id. */
+  /** Figures estimating this event (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
@@ -345,13 +345,13 @@ export type Event = Entity & Node & {
   mentionedIn: Array<Statement>;
   /** A short name for the event (e.g. "North Korean deployment to Kursk"). */
   name: Scalars['String']['output'];
-  /** The locations and states where the event occurred, ordered by name. */
+  /** The locations and states where the event occurred, ordered by name. At most 100. */
   occurredIn: Array<Place>;
-  /** Who took part, with their role, ordered by name. */
+  /** Who took part, with their role, ordered by name. At most 100. */
   participants: Array<Participant>;
   /** Always empty: an event does not take part in other events. */
   participatedIn: Array<Participation>;
-  /** The sources reporting the event, ordered by title. */
+  /** The sources reporting the event, ordered by title. At most 100. */
   sources: Array<Source>;
   /** Always empty: an event does not make statements. */
   statements: Array<Statement>;
@@ -542,15 +542,15 @@ export type Location = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** A finer kind, e.g. "region", "city", "border area". Null when unset. */
   category?: Maybe<Scalars['String']['output']>;
-  /** Locations lying directly within this one, ordered by name. */
+  /** Locations lying directly within this one, ordered by name. At most 100. */
   contains: Array<Location>;
   /** ISO-8601 date tied to the location, when the source gives one; null otherwise. */
   date?: Maybe<Scalars['String']['output']>;
   /** A short description. Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this location, ordered by id. */
+  /** Figures estimating this location, ordered by id. At most 100. */
   estimates: Array<Estimate>;
-  /** Events that occurred here, ordered by date, then name. */
+  /** Events that occurred here, ordered by date, then name. At most 100. */
   events: Array<Event>;
   /** Unique id, a lower-case slug (e.g. `kursk-region`). */
   id: Scalars['ID']['output'];
@@ -566,7 +566,7 @@ export type Location = Entity & Node & {
   statements: Array<Statement>;
   /** Time as the source states it, when the location is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
-  /** The locations and states this location lies directly within, ordered by name. */
+  /** The locations and states this location lies directly within, ordered by name. At most 100. */
   within: Array<Place>;
 };
 
@@ -607,17 +607,17 @@ export type MilitaryUnit = Entity & Node & {
   __typename?: 'MilitaryUnit';
   /** Other names and designations. Empty when none. */
   aliases: Array<Scalars['String']['output']>;
-  /** The states this unit belongs to, ordered by name. */
+  /** The states this unit belongs to, ordered by name. At most 100. */
   belongsTo: Array<State>;
   /** A finer kind, e.g. "special forces", "brigade". Null when unset. */
   category?: Maybe<Scalars['String']['output']>;
   /** ISO-8601 date tied to the unit, when the source gives one; null otherwise. */
   date?: Maybe<Scalars['String']['output']>;
-  /** Where the unit is or was deployed, most recent `asOf` first. */
+  /** Where the unit is or was deployed, most recent `asOf` first. At most 100. */
   deployments: Array<Deployment>;
   /** A short description. Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this unit (e.g. its strength), ordered by id. */
+  /** Figures estimating this unit (e.g. its strength), ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
@@ -627,13 +627,13 @@ export type MilitaryUnit = Entity & Node & {
   mentionedIn: Array<Statement>;
   /** The unit's usual name (e.g. "North Korean troops in Russia"). */
   name: Scalars['String']['output'];
-  /** Events this unit took part in, with its role, ordered by event name. */
+  /** Events this unit took part in, with its role, ordered by event name. At most 100. */
   participatedIn: Array<Participation>;
   /** Always empty: a military unit does not make statements (its state or commanders do). */
   statements: Array<Statement>;
   /** Time as the source states it, when the unit is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
-  /** Who trained the unit, and in what. */
+  /** Who trained the unit, and in what. At most 100. */
   training: Array<Training>;
 };
 
@@ -990,25 +990,25 @@ export type Organization = Entity & Node & {
   date?: Maybe<Scalars['String']['output']>;
   /** A short description. Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this organization, ordered by id. */
+  /** Figures estimating this organization, ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** Unique id, a lower-case slug (e.g. `nato`). */
   id: Scalars['ID']['output'];
   /** Always `ORGANIZATION`. */
   kind: EntityKind;
-  /** Organizations that are part of this one, ordered by name. */
+  /** Organizations that are part of this one, ordered by name. At most 100. */
   members: Array<Organization>;
   /** Statements that mention this organization, by position in their source (`ordinal`), then id. */
   mentionedIn: Array<Statement>;
   /** The organization's usual name (e.g. "NATO"). */
   name: Scalars['String']['output'];
-  /** People holding an office in this organization, with their titles, ordered by person name. */
+  /** People holding an office in this organization, with their titles, ordered by person name. At most 100. */
   officials: Array<Official>;
-  /** The states and organizations this organization is part of, ordered by name. */
+  /** The states and organizations this organization is part of, ordered by name. At most 100. */
   partOf: Array<Polity>;
-  /** Events this organization took part in, with its role, ordered by event name. */
+  /** Events this organization took part in, with its role, ordered by event name. At most 100. */
   participatedIn: Array<Participation>;
-  /** Relations (partnership, alliance, rivalry...) with states and organizations, in both directions. */
+  /** Relations (partnership, alliance, rivalry...) with states and organizations, in both directions. At most 100 in each direction. */
   relations: Array<Relation>;
   /** Statements this organization made (e.g. a ministry's statement), by `ordinal`, then id. */
   statements: Array<Statement>;
@@ -1123,7 +1123,7 @@ export type Person = Entity & Node & {
   date?: Maybe<Scalars['String']['output']>;
   /** A short description, e.g. "US Secretary of State". Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this person (rarely used), ordered by id. */
+  /** Figures estimating this person (rarely used), ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
   id: Scalars['ID']['output'];
@@ -1133,9 +1133,9 @@ export type Person = Entity & Node & {
   mentionedIn: Array<Statement>;
   /** The person's usual name (e.g. "Antony Blinken"). */
   name: Scalars['String']['output'];
-  /** Events this person took part in, with their role, ordered by event name. */
+  /** Events this person took part in, with their role, ordered by event name. At most 100. */
   participatedIn: Array<Participation>;
-  /** Offices this person holds or held in states and organizations, most recent `since` first. */
+  /** Offices this person holds or held in states and organizations, most recent `since` first. At most 100. */
   roles: Array<Role>;
   /** Statements this person made, by position in their source (`ordinal`), then id. */
   statements: Array<Statement>;
@@ -1241,7 +1241,7 @@ export type Query = {
    * statement, source or estimate. Null when no node has this id.
    */
   node?: Maybe<Node>;
-  /** Community and PageRank of the given nodes in a projection, in the order of `ids`. */
+  /** Community and PageRank of the given nodes in a projection, in the order of `ids`. At most 500 (one per id). */
   nodeAnalytics: Array<NodeAnalytics>;
   /**
    * Several nodes by id, in the order given, with null for each unknown id.
@@ -1803,31 +1803,31 @@ export type State = Entity & Node & {
   date?: Maybe<Scalars['String']['output']>;
   /** A short description. Null when unknown. */
   description?: Maybe<Scalars['String']['output']>;
-  /** Figures estimating this state (e.g. casualties), ordered by id. */
+  /** Figures estimating this state (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** Unique id, a lower-case slug (e.g. `north-korea`). */
   id: Scalars['ID']['output'];
   /** Always `STATE`. */
   kind: EntityKind;
-  /** Locations directly inside this state, ordered by name. */
+  /** Locations directly inside this state, ordered by name. At most 100. */
   locations: Array<Location>;
-  /** Organizations that are part of this state (ministries, agencies...), ordered by name. */
+  /** Organizations that are part of this state (ministries, agencies...), ordered by name. At most 100. */
   members: Array<Organization>;
   /** Statements that mention this state, by position in their source (`ordinal`), then id. */
   mentionedIn: Array<Statement>;
   /** The state's usual name (e.g. "North Korea"). */
   name: Scalars['String']['output'];
-  /** People holding an office in this state, with their titles, ordered by person name. */
+  /** People holding an office in this state, with their titles, ordered by person name. At most 100. */
   officials: Array<Official>;
-  /** Events this state took part in, with its role, ordered by event name. */
+  /** Events this state took part in, with its role, ordered by event name. At most 100. */
   participatedIn: Array<Participation>;
-  /** Relations (partnership, alliance, war...) with other states and organizations, in both directions. */
+  /** Relations (partnership, alliance, war...) with other states and organizations, in both directions. At most 100 in each direction. */
   relations: Array<Relation>;
   /** Statements made in the name of this state, by position in their source (`ordinal`), then id. */
   statements: Array<Statement>;
   /** Time as the source states it, when the state is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
-  /** Military units belonging to this state, ordered by name. */
+  /** Military units belonging to this state, ordered by name. At most 100. */
   units: Array<MilitaryUnit>;
 };
 
@@ -1866,11 +1866,11 @@ export type StateEdge = {
 /** One thing said by someone, as reported by a source, or asserted by the source itself (kind `REPORTED`). */
 export type Statement = Node & {
   __typename?: 'Statement';
-  /** The entities the statement is addressed to, ordered by name. Empty when none. */
+  /** The entities the statement is addressed to, ordered by name. Empty when none. At most 100. */
   addressedTo: Array<Entity>;
   /** Where or how it was said ("at a press conference in Washington"). Null when not given. */
   context?: Maybe<Scalars['String']['output']>;
-  /** Figures given in this statement, ordered by id. */
+  /** Figures given in this statement, ordered by id. At most 100. */
   estimates: Array<Estimate>;
   /** The hedge, verbatim, for hedged claims ("experts believe"). Null otherwise. */
   hedge?: Maybe<Scalars['String']['output']>;
@@ -1890,7 +1890,7 @@ export type Statement = Node & {
   source: Source;
   /** The first of `speakers`, for convenience. Null when the statement has no speaker (kind `REPORTED`). */
   speaker?: Maybe<Actor>;
-  /** Who made the statement: one or more people, organizations or states, ordered by name. Empty for a `REPORTED` statement. */
+  /** Who made the statement: one or more people, organizations or states, ordered by name. Empty for a `REPORTED` statement. At most 10. */
   speakers: Array<Actor>;
   /** The exact words for a quote; the reported content for a paraphrase or hedged claim. */
   text: Scalars['String']['output'];

@@ -14,7 +14,8 @@ import { lookup } from './lookups';
 
 /** The labels `SearchResult` covers: a score's `node` is one of these, or null. */
 const SCORED_LABELS: readonly NodeLabel[] = [...ENTITY_LABELS, 'Statement', 'Source'];
-const MAX_IDS = 500;
+/** Most ids one `nodeAnalytics` takes (and so most entries it returns). */
+export const NODE_ANALYTICS_MAX_IDS = 500;
 
 /** An explicit null means the default, as omitting the argument does. */
 const projectionOf = (value: ProjectionName | null | undefined): ProjectionName =>
@@ -103,8 +104,11 @@ export const analyticsResolvers: Pick<Resolvers, 'CentralityScore'> & {
       };
     },
     nodeAnalytics: async (_root, args, ctx: ApiContext) => {
-      if (args.ids.length > MAX_IDS)
-        throw new BadUserInputError('ids', `at most ${MAX_IDS} ids; got ${args.ids.length}.`);
+      if (args.ids.length > NODE_ANALYTICS_MAX_IDS)
+        throw new BadUserInputError(
+          'ids',
+          `at most ${NODE_ANALYTICS_MAX_IDS} ids; got ${args.ids.length}.`,
+        );
       const analytics = ctx.analytics;
       const projection = projectionOf(args.projection);
       const [groups, rank] = await Promise.all([

@@ -50,3 +50,6 @@ export const resolvers: Resolvers = {
 export { createContext } from './context';
 export type { ApiContext, ContextOptions } from './context';
 export type { RequestBudget } from './request-port';
+// The caps the cost rule counts unpaged lists at.
+export { NODE_ANALYTICS_MAX_IDS } from './analytics-resolvers';
+export { SPEAKERS_LIMIT, UNPAGED_LIMIT } from './relationship-fields';

@@ -12,6 +12,14 @@ import { listPageSize } from './field-errors';
  */
 export const UNPAGED_LIMIT = MAX_PAGE_SIZE;
 
+/**
+ * `Statement.speakers` stops at this many: a statement has one speaker, a few
+ * for a joint one. The cost rule counts the list at this cap, which keeps the
+ * explorer's entity page (estimates × their statements × speakers) under the
+ * default cost limit.
+ */
+export const SPEAKERS_LIMIT = 10;
+
 /** Related entries of one parent along a traversal: batched with its siblings. */
 export function relatedOf(
   ctx: ApiContext,
@@ -23,14 +31,16 @@ export function relatedOf(
 }
 
 /** A relationship field that returns the related nodes themselves. */
-export function nodesVia(traversal: Traversal, options: { paged?: boolean } = {}) {
+export function nodesVia(traversal: Traversal, options: { paged?: boolean; limit?: number } = {}) {
   return async (
     parent: GraphNode,
     args: { first?: number | null },
     ctx: ApiContext,
     info: GraphQLResolveInfo,
   ): Promise<GraphNode[]> => {
-    const limit = options.paged ? listPageSize(ctx, info, args.first) : UNPAGED_LIMIT;
+    const limit = options.paged
+      ? listPageSize(ctx, info, args.first)
+      : (options.limit ?? UNPAGED_LIMIT);
     if (limit === null) return [];
     return (await relatedOf(ctx, traversal, parent, limit)).map((r) => r.node);
   };

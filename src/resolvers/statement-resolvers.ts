@@ -5,7 +5,7 @@ import { TRAVERSALS, narrowed } from '../loaders';
 import type { ApiContext } from './context';
 import { listPageSize } from './field-errors';
 import { labelOfKind, num, propertyFields, text } from './models';
-import { nodesVia, relatedOf } from './relationship-fields';
+import { SPEAKERS_LIMIT, nodesVia, relatedOf } from './relationship-fields';
 
 /** The one node of a to-one relationship; the model guarantees it exists. */
 function single(traversal: (typeof TRAVERSALS)[keyof typeof TRAVERSALS], what: string) {
@@ -23,9 +23,10 @@ export const statementResolvers = {
   Statement: {
     ...propertyFields(['name', 'text', 'kind', 'hedge', 'context', 'timeText', 'saidAt']),
     ordinal: (node: GraphNode) => num(node, 'ordinal'),
-    speakers: nodesVia(TRAVERSALS.speakersOf),
+    speakers: nodesVia(TRAVERSALS.speakersOf, { limit: SPEAKERS_LIMIT }),
+    // The same limit as `speakers`, so that both share one batch.
     speaker: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
-      (await relatedOf(ctx, TRAVERSALS.speakersOf, parent))[0]?.node ?? null,
+      (await relatedOf(ctx, TRAVERSALS.speakersOf, parent, SPEAKERS_LIMIT))[0]?.node ?? null,
     addressedTo: nodesVia(TRAVERSALS.addressees),
     mentions: async (
       parent: GraphNode,

@@ -4,8 +4,24 @@
  * everything below it by that number; a variable counts as the largest value
  * allowed (first: 100, limit: 500); a left-out argument as its schema default.
  */
-import { type GraphQLError, buildASTSchema, parse, specifiedRules, validate } from 'graphql';
-import { costLimitRule } from '../../src/server/cost-limit-rule';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  Kind,
+  buildASTSchema,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import { UNPAGED_LIST_CAPS, costLimitRule } from '../../src/server/cost-limit-rule';
 import { loadTypeDefs } from '../../src/schema/load-schema';
 
 const schema = buildASTSchema(loadTypeDefs());
@@ -33,7 +49,8 @@ describe('costLimitRule: computed costs', () => {
   it('counts each field 1', () => {
     expect(costOf('{ __typename }')).toBe(1);
     expect(costOf('{ graphStats { nodes relationships } }')).toBe(3);
-    expect(costOf('{ graphStats { nodes byLabel { name count } } }')).toBe(1 + 1 + 1 + 2);
+    // byLabel is a list: it counts at its cap, the 9 labels of the model (it counted 1 before issue 11).
+    expect(costOf('{ graphStats { nodes byLabel { name count } } }')).toBe(1 + 1 + (1 + 9 * 2));
   });
 
   it('multiplies the cost below a field by its literal `first`', () => {
@@ -70,6 +87,66 @@ describe('costLimitRule: computed costs', () => {
     expect(costOf('{ neighborhood(id: "x") { truncated } }')).toBe(1 + 100 * 1);
     // Person.statements defaults to 20 too.
     expect(costOf('{ person(id: "x") { statements { id } } }')).toBe(1 + (1 + 20 * 1));
+  });
+
+  it('counts an explicit first: null as its schema default, as the resolvers read it', () => {
+    expect(costOf('{ people(first: null) { totalCount } }')).toBe(1 + 20 * 1);
+    expect(costOf('{ search(text: "nato", first: null) { score } }')).toBe(1 + 10 * 1);
+    expect(costOf('{ neighborhood(id: "x", limit: null) { truncated } }')).toBe(1 + 100 * 1);
+    expect(costOf('{ person(id: "x") { statements(first: null) { id } } }')).toBe(1 + (1 + 20 * 1));
+  });
+
+  it('counts a list without first at its cap: 100 per traversal, 200 for relations (both directions)', () => {
+    expect(costOf('{ person(id: "x") { roles { title } } }')).toBe(1 + (1 + 100 * 1));
+    expect(costOf('{ state(id: "x") { officials { title } units { id } } }')).toBe(
+      1 + (1 + 100 * 1) + (1 + 100 * 1),
+    );
+    expect(costOf('{ state(id: "x") { relations { kind } } }')).toBe(1 + (1 + 200 * 1));
+    expect(costOf('{ path(from: "a", to: "b") { nodes { id } edges { id } } }')).toBe(
+      1 + (1 + 7 * 1) + (1 + 6 * 1),
+    );
+    // Lists of scalars cost 1: nothing below them is multiplied.
+    expect(costOf('{ person(id: "x") { aliases } }')).toBe(1 + 1);
+  });
+
+  it('does not count a page twice: edges of a connection and nodes of a neighbourhood are the page `first` or `limit` sized', () => {
+    expect(costOf('{ people(first: 10) { edges { node { id } } } }')).toBe(1 + 10 * (1 + (1 + 1)));
+    expect(costOf('{ neighborhood(id: "x", limit: 50) { nodes { id } edges { id } } }')).toBe(
+      1 + 50 * (1 + 1 + (1 + 1)),
+    );
+    // ...but lists below the page items are capped again.
+    expect(costOf('{ people(first: 10) { edges { node { roles { title } } } } }')).toBe(
+      1 + 10 * (1 + (1 + (1 + 100 * 1))),
+    );
+  });
+
+  it('refuses the 157 MB query of issue 11: 15 aliases of roles → officials → roles', () => {
+    const one = (i: number) =>
+      `p${i}: person(id: "x") { roles { organization { ... on Organization { officials { person { roles { title since } } } } } } }`;
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => one(i)).join(' ')} }`;
+    // per alias: 1 + (roles: 1 + 100 × (organization: 1 + (officials: 1 + 100 × (person: 1 + (roles: 1 + 100 × 2)))))
+    const perAlias = 1 + (1 + 100 * (1 + (1 + 100 * (1 + (1 + 100 * 2)))));
+    expect(costOf(query)).toBe(15 * perAlias);
+    expect(costErrors(query, 20_000).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it('counts Statement.speakers at its cap of 10', () => {
+    expect(costOf('{ statement(id: "s") { speakers { __typename } } }')).toBe(1 + (1 + 10 * 1));
+  });
+
+  it('counts the analytics lists at their caps: nodeAnalytics at 500 ids, community members at 100', () => {
+    expect(costOf('{ nodeAnalytics(ids: ["a"]) { id pagerank } }')).toBe(1 + 500 * 2);
+    // communities(first) sizes the list of communities; each lists at most 100 members.
+    expect(costOf('{ communities { communities { id members { id } } } }')).toBe(
+      1 + 10 * (1 + (1 + (1 + 100 * 1))),
+    );
+  });
+
+  it('costs a selection on an interface or union at its costliest possible type, not the sum of all fragments', () => {
+    const query =
+      '{ entity(id: "x") { id ... on Person { roles { title } } ... on State { officials { title } units { id } } } }';
+    // Person: id + roles (1 + 100); State: id + officials (1 + 100) + units (1 + 100): the State branch.
+    expect(costOf(query)).toBe(1 + (1 + (1 + 100) + (1 + 100)));
   });
 
   it('counts first: 0 as 1', () => {
@@ -157,5 +234,44 @@ describe('costLimitRule: the limit', () => {
     );
     const errors = validate(schema, document, [...specifiedRules, costLimitRule(20_000)]);
     expect(errors.map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COSTLY']);
+  });
+});
+
+describe('costLimitRule: the contract', () => {
+  const isList = (type: unknown): boolean =>
+    isNonNullType(type) ? isList(type.ofType) : isListType(type);
+
+  it('documents the cap of every list field without first or limit in schema.graphql ("At most N")', () => {
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!isList(field.type) || !isCompositeType(getNamedType(field.type))) continue;
+        if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) continue;
+        // A connection's edges and a view's nodes are sized by the field that returned them; a path and graph stats by the model.
+        if (
+          /Connection$|^GraphView$/.test(type.name) ||
+          `${type.name}.${field.name}` in UNPAGED_LIST_CAPS
+        )
+          continue;
+        if (/Always empty/.test(field.description ?? '')) continue;
+        if (!/At most \d+/.test(field.description ?? ''))
+          undocumented.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('accepts every operation of the explorer (web/src/operations.graphql) at the default limit of 20,000', () => {
+    const document = parse(
+      readFileSync(path.resolve(__dirname, '../../web/src/operations.graphql'), 'utf8'),
+    );
+    const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+    for (const operation of document.definitions.filter(
+      (d) => d.kind === Kind.OPERATION_DEFINITION,
+    )) {
+      const single: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+      expect(validate(schema, single, [costLimitRule(20_000)]).map((e) => e.message)).toEqual([]);
+    }
   });
 });
