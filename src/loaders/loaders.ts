@@ -37,7 +37,7 @@ export class Loaders {
 
   /** Related nodes along `traversal`, at most `limit` per parent, in the traversal's order. */
   related(traversal: Traversal, limit: number): DataLoader<string, Related[]> {
-    const variant = `${traversal.type}:${traversal.parentLabels.join('|')}:${traversal.nodeLabels.join('|')}:${traversal.orderKey}:${limit}`;
+    const variant = `${traversal.type}:${traversal.parentLabels.join('|')}:${traversal.nodeLabels.join('|')}:${traversal.orderKey}:${traversal.newestBy ?? ''}:${limit}`;
     return this.loader(`traverse/${traversal.direction}`, variant, async (ids) => {
       const byParent = await this.queries.traverse(traversal, ids, limit);
       return ids.map((id) => byParent.get(id) ?? []);

@@ -22,6 +22,8 @@ export interface Traversal {
   readonly nodeLabels: readonly NodeLabel[];
   /** Node property to order by (then id). */
   readonly orderKey: OrderKey;
+  /** A relationship date to order by first, newest first, before the per-parent cap. */
+  readonly newestBy?: string;
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
@@ -41,6 +43,12 @@ function traversalsOfModel(): Record<TraversalName, Traversal> {
         );
       }
       const outgoing = t.direction === 'outgoing';
+      const newestBy = 'newestBy' in t ? t.newestBy : undefined;
+      if (newestBy !== undefined && (!outgoing || spec.properties[newestBy]?.kind !== 'date')) {
+        throw new Error(
+          `Traversal "${name}" orders newest by "${newestBy}": that must be a date property of ${type}, on an outgoing traversal.`,
+        );
+      }
       all.set(name, {
         name: name as TraversalName,
         type,
@@ -48,6 +56,7 @@ function traversalsOfModel(): Record<TraversalName, Traversal> {
         parentLabels: outgoing ? from : to,
         nodeLabels: t.nodeLabels ?? (outgoing ? to : from),
         orderKey: t.orderKey ?? 'name',
+        ...(newestBy ? { newestBy } : {}),
       });
     }
   }

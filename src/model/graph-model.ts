@@ -140,6 +140,13 @@ export interface TraversalSpec {
   readonly orderKey?: OrderKey;
   /** Only these of the labels at the other end; default all of them. */
   readonly nodeLabels?: readonly NodeLabel[];
+  /**
+   * A `date` property of the relationship to order by first, newest first
+   * (undated last), before `orderKey`. The per-parent cap applies after this
+   * order, so a list documented "most recent first" keeps its newest entries.
+   * Outgoing traversals only (`traverse/outgoing-newest`).
+   */
+  readonly newestBy?: string;
 }
 
 /**
@@ -177,7 +184,10 @@ export const RELATIONSHIPS = {
   HOLDS_ROLE: {
     endpoints: pairs(['Person'], POLITIES),
     properties: { title: text(), since: date, until: date },
-    traversals: { rolesOf: { direction: 'outgoing' }, officialsOf: { direction: 'incoming' } },
+    traversals: {
+      rolesOf: { direction: 'outgoing', newestBy: 'since' },
+      officialsOf: { direction: 'incoming' },
+    },
   },
   PART_OF: {
     endpoints: pairs(['Organization'], POLITIES),
@@ -228,7 +238,7 @@ export const RELATIONSHIPS = {
   DEPLOYED_TO: {
     endpoints: pairs(['MilitaryUnit'], PLACES),
     properties: { status: text(), asOf: date },
-    traversals: { deploymentsOf: { direction: 'outgoing' } },
+    traversals: { deploymentsOf: { direction: 'outgoing', newestBy: 'asOf' } },
   },
   TRAINED_BY: {
     endpoints: pairs(['MilitaryUnit'], POLITIES),

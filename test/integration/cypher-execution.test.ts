@@ -293,6 +293,31 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
       'report-china-close-ties',
       'experts-china-destabilizing',
     ]);
+    // Newest first by a relationship date, undated last, before the per-parent cut.
+    const roles = await read(
+      'traverse/outgoing-newest',
+      {
+        type: 'HOLDS_ROLE',
+        parentLabels: 'Person',
+        nodeLabels: 'State|Organization',
+        orderKey: 'name',
+        dateKey: 'since',
+      },
+      { ids: ['antony-blinken'], limit: 5 },
+    );
+    expect(items(roles[0]).map((i) => i.node.id)).toEqual(['united-states']);
+    const deployments = await read(
+      'traverse/outgoing-newest',
+      {
+        type: 'DEPLOYED_TO',
+        parentLabels: 'MilitaryUnit',
+        nodeLabels: 'Location|State',
+        orderKey: 'name',
+        dateKey: 'asOf',
+      },
+      { ids: ['north-korean-troops-in-russia'], limit: 1 },
+    );
+    expect(items(deployments[0])).toHaveLength(1);
     const counts = await read(
       'traverse/count-incoming',
       { type: 'MADE', parentLabels: 'Statement', nodeLabels: 'Person|Organization|State' },

@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createLogger } from '../../src/server/logger';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../../src/model/graph-model';
+import { loadRolesGraph, officerId, orgId, roleSince } from '../helpers/roles-graph';
 import { TEST_TOKEN, type TestServer, startTestServer } from '../helpers/server-helper';
 import { errorsOf, graphCounts, postRaw } from './support';
 
@@ -102,6 +103,26 @@ describe('input the API used to accept or answer wrongly', () => {
         since: '1961',
         other: { id: 'north-korea' },
       });
+    });
+  });
+
+  describe('lists are ordered before they are cut', () => {
+    it('Person.roles keeps the newest role of a person with 105 (most recent since first, then cut at 100)', async () => {
+      await loadRolesGraph(server.graph, { people: 1, organizations: 105 });
+      const res = await server.post(
+        `{ person(id: "${officerId(0)}") { roles { since organization { ... on Entity { id } } } } }`,
+      );
+      expect(errorsOf(res.body)).toEqual([]);
+      const roles = res.body.data.person.roles as Array<{
+        since: string;
+        organization: { id: string };
+      }>;
+      expect(roles).toHaveLength(100);
+      // The newest role is in the organization whose name sorts last: it used to be cut.
+      expect(roles[0]).toEqual({ since: roleSince(104), organization: { id: orgId(104) } });
+      expect(roles.map((r) => r.since)).toEqual(
+        Array.from({ length: 100 }, (_, i) => roleSince(104 - i)),
+      );
     });
   });
 

@@ -121,6 +121,19 @@ function traversals(direction: 'outgoing' | 'incoming'): Slots[] {
   });
 }
 
+/** Outgoing traversals of each type the model orders newest first, with its date property. */
+function newestTraversals(): Slots[] {
+  return RELATIONSHIP_TYPES.flatMap((type) =>
+    Object.values(spec(type).traversals).flatMap((t) =>
+      t.newestBy
+        ? traversals('outgoing')
+            .filter((s) => s.type === type)
+            .map((s) => ({ ...s, dateKey: t.newestBy as string }))
+        : [],
+    ),
+  );
+}
+
 /** Counts of incoming relationships, for the same parent and node labels as the traversals. */
 function incomingCounts(): Slots[] {
   const keys = unique(
@@ -179,6 +192,7 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'read/relationship-between': () => endpointPairs(RELATIONSHIP_TYPES, true),
   'traverse/outgoing': () => traversals('outgoing'),
   'traverse/incoming': () => traversals('incoming'),
+  'traverse/outgoing-newest': newestTraversals,
   'traverse/count-incoming': incomingCounts,
   'write/delete-nodes': () => NODE_LABELS.map((label) => ({ label })),
   'write/upsert-entities': () => ENTITY_LABELS.map((label) => ({ label })),

@@ -190,13 +190,24 @@ const orderSlots = (window: KeysetWindow) => ({
   direction: window.descending ? 'DESC' : 'ASC',
 });
 
-function traversalSlots(traversal: TraversalShape) {
+function traversalSlots(traversal: TraversalShape): Record<string, string> {
   return {
     type: traversal.type,
     parentLabels: labelsOf(traversal.parentLabels),
     nodeLabels: labelsOf(traversal.nodeLabels),
     orderKey: traversal.orderKey,
+    ...(traversal.newestBy ? { dateKey: traversal.newestBy } : {}),
   };
+}
+
+/** The query a traversal runs: newest first by a relationship date when the model says so. */
+function traversalQuery(traversal: TraversalShape): QueryName {
+  if (traversal.newestBy) {
+    if (traversal.direction !== 'outgoing')
+      throw new Error(`newestBy is for outgoing traversals; ${traversal.type} is incoming.`);
+    return 'traverse/outgoing-newest';
+  }
+  return `traverse/${traversal.direction}`;
 }
 
 /** The one place a query name becomes query text. */
@@ -234,7 +245,7 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     async traverse(traversal, ids, limit) {
       const byParent = new Map<string, Related[]>();
       if (limit === 0 || ids.length === 0) return byParent;
-      const rows = await run(q(`traverse/${traversal.direction}`, traversalSlots(traversal)), {
+      const rows = await run(q(traversalQuery(traversal), traversalSlots(traversal)), {
         ids: [...ids],
         limit,
       });

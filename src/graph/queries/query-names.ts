@@ -33,6 +33,7 @@ export const QUERY_NAMES = [
   'traverse/count-incoming',
   'traverse/incoming',
   'traverse/outgoing',
+  'traverse/outgoing-newest',
   'write/delete-nodes',
   'write/link',
   'write/set-link-property',

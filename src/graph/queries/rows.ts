@@ -18,6 +18,8 @@ export interface TraversalShape {
   readonly parentLabels: readonly NodeLabel[];
   readonly nodeLabels: readonly NodeLabel[];
   readonly orderKey: OrderKey;
+  /** A relationship date property to order by first, newest first (outgoing only). */
+  readonly newestBy?: string;
 }
 
 /** A node of a keyset page with the value of its sort key. */
