@@ -30,6 +30,7 @@ export const BENCH_SERVER_CONFIG: ServerConfig = {
   queryTimeoutMs: 10_000,
   readyTimeoutMs: 2_000,
   bodyLimitBytes: 102_400,
+  responseLimitBytes: 10_000_000,
   shutdownGraceMs: 5_000,
   analystToken: undefined,
   cypher: { maxRows: 5_000, ratePerMinute: 1_000_000 },

@@ -16,11 +16,16 @@ import { cacheControlPlugins } from './cache-control';
 import { costLimitRule } from './cost-limit-rule';
 import { fieldErrorsPlugin } from './field-errors-plugin';
 import { type Metrics, OPERATION_NAME_MAX_LENGTH } from './metrics';
+import { responseBoundsPlugin } from './response-bounds';
 
 export interface ApolloOptions {
   readonly production: boolean;
   readonly introspection: boolean;
   readonly limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  /** Bytes a query's response may reach before it is stopped; unbounded when left out. */
+  readonly responseLimitBytes?: number;
+  /** The request deadline in ms (QUERY_TIMEOUT_MS), named in REQUEST_TIMEOUT messages. */
+  readonly queryTimeoutMs?: number;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
   /**
@@ -242,6 +247,10 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
     plugins: [
       ...protection.plugins,
       ...(options.drain ? [ApolloServerPluginDrainHttpServer(options.drain)] : []),
+      responseBoundsPlugin({
+        maxResponseBytes: options.responseLimitBytes ?? Infinity,
+        timeoutMs: options.queryTimeoutMs,
+      }),
       observabilityPlugin(options),
       fieldErrorsPlugin(formatErrorFor(options)),
       ...cacheControlPlugins(),

@@ -54,18 +54,14 @@ const isListField = (definition: GraphQLField<unknown, unknown> | undefined): bo
 };
 
 /**
- * The multiplier of a field: its `first` or `limit` (a variable counts as the
+ * The size a field's `first` or `limit` gives it: a variable counts as the
  * largest allowed; an explicit null or a left-out argument as its schema
- * default), else its cap when it is a list, else 1. `sized` says the field
- * lies directly in the result of a field already multiplied (a connection's
- * `edges`, a neighbourhood's `nodes`), whose size that multiplier counted.
+ * default. Undefined for a field without such an argument.
  */
-function multiplierOf(
+function sizeArgumentOf(
   field: FieldNode,
   definition: GraphQLField<unknown, unknown> | undefined,
-  parent: string,
-  sized: boolean,
-): number {
+): number | undefined {
   const argumentDefault = (name: string): number | undefined => {
     const value = definition?.args.find((a) => a.name === name)?.defaultValue;
     return typeof value === 'number' ? Math.max(1, value) : undefined;
@@ -83,6 +79,20 @@ function multiplierOf(
     const value = argumentDefault(name);
     if (value !== undefined) return value;
   }
+  return undefined;
+}
+
+/**
+ * The multiplier of a list field without a size argument: its cap, or 1 when
+ * `sized` says it lies directly in the result of a sized field (a
+ * connection's `edges`, a neighbourhood's `nodes`), whose size already counted it.
+ */
+function capOf(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  parent: string,
+  sized: boolean,
+): number {
   if (!isListField(definition) || sized) return 1;
   return UNPAGED_LIST_CAPS[`${parent}.${field.name.value}`] ?? UNPAGED_LIMIT;
 }
@@ -154,9 +164,10 @@ export function costLimitRule(maxCost: number) {
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           const definition = fieldOf(type, selection.name.value);
-          const multiplier = multiplierOf(selection, definition, type?.name ?? '', sized);
-          // Lists right inside a multiplied object (not list) result are the items that multiplier counted.
-          const sizesBelow = multiplier > 1 && !isListField(definition);
+          const size = sizeArgumentOf(selection, definition);
+          const multiplier = size ?? capOf(selection, definition, type?.name ?? '', sized);
+          // Lists right inside a sized object (not list) result are the items that size counted.
+          const sizesBelow = size !== undefined && !isListField(definition);
           const below = costOf(
             selection.selectionSet,
             definition && getNamedType(definition.type),

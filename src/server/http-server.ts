@@ -37,6 +37,7 @@ export type ServerConfig = Pick<
   | 'shutdownGraceMs'
   | 'analystToken'
   | 'cypher'
+  | 'responseLimitBytes'
 >;
 
 export interface RunningServer {

@@ -36,6 +36,7 @@ export const DEFAULT_TEST_CONFIG: ServerConfig = {
   queryTimeoutMs: 10_000,
   readyTimeoutMs: 2_000,
   bodyLimitBytes: 102_400,
+  responseLimitBytes: 10_000_000,
   shutdownGraceMs: 5_000,
   analystToken: TEST_ANALYST_TOKEN,
   cypher: { maxRows: 5_000, ratePerMinute: 10_000 },

@@ -6,6 +6,7 @@
  * Limits of the test server: depth 8, 15 aliases, 2000 tokens, cost 20000,
  * 50 directives, 100 KiB bodies, no batching (see DEFAULT_TEST_CONFIG).
  */
+import { loadRolesGraph, officerId } from '../helpers/roles-graph';
 import { DEFAULT_TEST_CONFIG, type TestServer, startTestServer } from '../helpers/server-helper';
 import { errorsOf, figure, graphCounts, percentile, postRaw, printFigures } from './support';
 
@@ -243,5 +244,147 @@ describe('a query that runs past the time limit', () => {
       ms: Math.round(res.ms),
     });
     expect(res.ms).toBeLessThan(DEFAULT_TEST_CONFIG.queryTimeoutMs);
+  });
+});
+
+/**
+ * Issue 11: one anonymous query stalled the server. 15 aliases of
+ * person → roles → organization → officials → person → roles, over 30
+ * people with 105 roles each, passed every limit (lists without `first`
+ * counted 1) and built a 157 MB response in 13.5 s at 1.84 GB RSS; `first:
+ * null` evaded the cost rule the same way. Both are now refused by the cost
+ * rule, and with the cost rule out of the way the response limit cuts the
+ * same query short.
+ */
+describe('the 157 MB roles/officials query of issue 11', () => {
+  const TRIES_BIG = 3;
+  const person = (i: number) =>
+    `p${i}: person(id: "${officerId(i)}") { roles { organization { ... on Organization { officials { person { roles { title since } } } } } } }`;
+  const ROLES_BOMB = `{ ${Array.from({ length: 15 }, (_, i) => person(i)).join(' ')} }`;
+  const nestedStatements = (first: string) =>
+    `{ people(first: ${first}) { edges { node { mentionedIn(first: ${first}) { mentions(first: ${first}) { mentionedIn(first: ${first}) { id text } } } } } } }`;
+  const timings: Record<string, unknown> = {};
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await loadRolesGraph(server.graph, { people: 30, organizations: 105 });
+  });
+
+  afterAll(async () => {
+    figure(SUITE, 'issue 11 DoS queries', timings);
+    printFigures(SUITE);
+    await server?.stop();
+  });
+
+  /** Median time of a few tries (after a warm-up), and the last response. */
+  async function timed(body: unknown, url = server.url) {
+    let last = await postRaw(url, body, { timeoutMs: 60_000 });
+    const times: number[] = [];
+    for (let i = 0; i < TRIES_BIG; i++) {
+      last = await postRaw(url, body, { timeoutMs: 60_000 });
+      times.push(last.ms);
+    }
+    return { last, medianMs: Math.round(percentile(times, 50) * 10) / 10 };
+  }
+
+  it('refuses the 15-alias roles → officials → roles query with QUERY_TOO_COSTLY before running it', async () => {
+    const { last, medianMs } = await timed({ query: ROLES_BOMB });
+    expect({
+      status: last.status,
+      codes: errorsOf(last.body).map((e) => e.extensions?.code),
+    }).toEqual({ status: 400, codes: ['QUERY_TOO_COSTLY'] });
+    // 15 × (1 + (1 + 100 × (1 + (1 + 100 × (1 + (1 + 100 × 2))))))
+    expect(errorsOf(last.body)[0]?.extensions?.cost).toBe(
+      15 * (1 + (1 + 100 * (1 + (1 + 100 * (1 + (1 + 100 * 2)))))),
+    );
+    timings['15 aliases of roles → officials → roles'] = {
+      status: last.status,
+      code: 'QUERY_TOO_COSTLY',
+      cost: errorsOf(last.body)[0]?.extensions?.cost,
+      medianMs,
+    };
+    expect(medianMs).toBeLessThan(REFUSE_WITHIN_MS);
+  });
+
+  it('costs first: null as its default (20), like an explicit 20, and refuses both', async () => {
+    const explicitNull = await timed({ query: nestedStatements('null') });
+    const explicit20 = await timed({ query: nestedStatements('20') });
+    for (const { last } of [explicitNull, explicit20]) {
+      expect({
+        status: last.status,
+        codes: errorsOf(last.body).map((e) => e.extensions?.code),
+      }).toEqual({ status: 400, codes: ['QUERY_TOO_COSTLY'] });
+    }
+    expect(errorsOf(explicitNull.last.body)[0]?.extensions?.cost).toBe(
+      errorsOf(explicit20.last.body)[0]?.extensions?.cost,
+    );
+    timings['people → mentionedIn → mentions → mentionedIn, all first: null'] = {
+      status: explicitNull.last.status,
+      code: 'QUERY_TOO_COSTLY',
+      cost: errorsOf(explicitNull.last.body)[0]?.extensions?.cost,
+      medianMs: explicitNull.medianMs,
+    };
+    expect(explicitNull.medianMs).toBeLessThan(REFUSE_WITHIN_MS);
+  });
+
+  // 30 people × 100 roles: cost 6,091, well within the limit, but about 170 KB of JSON.
+  const ROLES_PAGE = '{ people(first: 30) { edges { node { roles { title since } } } } }';
+
+  it('stops a query within the cost limit whose answer outgrows RESPONSE_LIMIT_BYTES, with one RESPONSE_TOO_LARGE', async () => {
+    const small = await startTestServer({ responseLimitBytes: 50_000 }, { seed: false });
+    try {
+      await loadRolesGraph(small.graph, { people: 30, organizations: 105 });
+      const full = await small.post(
+        '{ people(first: 1) { edges { node { roles { title since } } } } }',
+      );
+      expect(errorsOf(full.body)).toEqual([]);
+      expect(full.body.data.people.edges[0].node.roles).toHaveLength(100);
+      const { last, medianMs } = await timed({ query: ROLES_PAGE }, small.url);
+      expect({
+        status: last.status,
+        codes: errorsOf(last.body).map((e) => e.extensions?.code),
+      }).toEqual({ status: 200, codes: ['RESPONSE_TOO_LARGE'] });
+      expect(last.body.data).toBeNull();
+      expect(errorsOf(last.body)[0]?.message).toBe(
+        'The response would be larger than 50000 bytes (RESPONSE_LIMIT_BYTES), so it was stopped. ' +
+          'Ask for fewer items (lower "first" or "limit"), fewer fields or fewer aliases.',
+      );
+      timings['30 people × 100 roles with a 50 KB response limit'] = {
+        status: last.status,
+        code: 'RESPONSE_TOO_LARGE',
+        medianMs,
+        responseBytes: last.text.length,
+      };
+      // The server answers normally afterwards.
+      expect(
+        (await small.post('{ graphStats { nodes } }')).body.data.graphStats.nodes,
+      ).toBeGreaterThan(0);
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('stops a query past its deadline with REQUEST_TIMEOUT, never a 5xx or a hang', async () => {
+    const slow = await startTestServer({ queryTimeoutMs: 20 }, { seed: false });
+    try {
+      await loadRolesGraph(slow.graph, { people: 30, organizations: 105 });
+      const query =
+        '{ people(first: 30) { edges { node { roles { title since organization { ... on Entity { name } } } } } } }';
+      const res = await postRaw(slow.url, { query }, { timeoutMs: 60_000 });
+      const codes = errorsOf(res.body).map((e) => e.extensions?.code);
+      expect(res.status).toBe(200);
+      expect(codes.length).toBeGreaterThan(0);
+      for (const code of codes) expect(code).toBe('REQUEST_TIMEOUT');
+      timings['30 people × 100 roles × their organizations with a 20 ms deadline'] = {
+        status: res.status,
+        codes: [...new Set(codes)],
+        errors: codes.length,
+        ms: Math.round(res.ms),
+      };
+      expect(res.ms).toBeLessThan(5_000);
+    } finally {
+      await slow.stop();
+    }
   });
 });

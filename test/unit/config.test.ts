@@ -48,6 +48,7 @@ describe('loadConfig defaults', () => {
       readyTimeoutMs: 2_000,
       limits: { maxDepth: 8, maxAliases: 15, maxTokens: 2_000, maxCost: 20_000 },
       bodyLimitBytes: 102_400,
+      responseLimitBytes: 10_000_000,
       introspection: true,
       playground: true,
       seedOnStart: true,

@@ -114,6 +114,10 @@ describe('costLimitRule: computed costs', () => {
     expect(costOf('{ neighborhood(id: "x", limit: 50) { nodes { id } edges { id } } }')).toBe(
       1 + 50 * (1 + 1 + (1 + 1)),
     );
+    // Also for a page of one (first: 1 sizes the page, though it multiplies by 1).
+    expect(costOf('{ people(first: 1) { edges { node { roles { title since } } } } }')).toBe(
+      1 + 1 * (1 + (1 + (1 + 100 * 2))),
+    );
     // ...but lists below the page items are capped again.
     expect(costOf('{ people(first: 10) { edges { node { roles { title } } } } }')).toBe(
       1 + 10 * (1 + (1 + (1 + 100 * 1))),
