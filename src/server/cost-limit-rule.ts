@@ -162,7 +162,12 @@ export function costLimitRule(maxCost: number) {
       if (known !== undefined) return known;
       let cost = 0;
       for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) {
+        if (selection.kind === Kind.FIELD && selection.name.value.startsWith('__')) {
+          // Introspection (__schema, __type) is as large as the schema, not the graph, and is
+          // off in production unless PLAYGROUND=true; its lists at their caps would refuse
+          // GraphiQL's own introspection query.
+          cost += 1;
+        } else if (selection.kind === Kind.FIELD) {
           const definition = fieldOf(type, selection.name.value);
           const size = sizeArgumentOf(selection, definition);
           const multiplier = size ?? capOf(selection, definition, type?.name ?? '', sized);

@@ -11,6 +11,7 @@ import {
   type GraphQLError,
   Kind,
   buildASTSchema,
+  getIntrospectionQuery,
   getNamedType,
   isCompositeType,
   isInterfaceType,
@@ -151,6 +152,11 @@ describe('costLimitRule: computed costs', () => {
       '{ entity(id: "x") { id ... on Person { roles { title } } ... on State { officials { title } units { id } } } }';
     // Person: id + roles (1 + 100); State: id + officials (1 + 100) + units (1 + 100): the State branch.
     expect(costOf(query)).toBe(1 + (1 + (1 + 100) + (1 + 100)));
+  });
+
+  it('counts an introspection field 1, without its lists: the schema bounds them, not the graph', () => {
+    expect(costOf('{ __schema { types { name fields { name args { name } } } } }')).toBe(1);
+    expect(costErrors(getIntrospectionQuery(), 20_000)).toEqual([]);
   });
 
   it('counts first: 0 as 1', () => {
