@@ -24,8 +24,11 @@ function bytesOf(key: string, value: unknown): number {
  * Bounds a query while it resolves, not only while the database works: each
  * field checks the request deadline and the bytes the response has reached.
  * Past either, every later field fails at once (freeing the work still
- * queued) and the partial result is replaced by one error: REQUEST_TIMEOUT,
- * or RESPONSE_TOO_LARGE. Serialising is then bounded by the size limit too.
+ * queued), and the answer carries one error for all of them. Past the size
+ * limit the partial result is dropped (data null, RESPONSE_TOO_LARGE), so
+ * serialising is bounded too. Past the deadline what resolved in time is
+ * kept, with the fields after it null, as for a graph query that timed out
+ * (one REQUEST_TIMEOUT error).
  *
  * Mutations are left alone: their result is one node, and answering a
  * timeout after the write committed would report a visible write as failed.
@@ -80,7 +83,17 @@ export function responseBoundsPlugin(options: {
           if (stop === undefined || response.body.kind !== 'single') return;
           const { message, extensions } = stopped(stop);
           const error: GraphQLFormattedError = { message, extensions };
-          response.body.singleResult = { data: null, errors: [error] };
+          if (stop === 'size') {
+            response.body.singleResult = { data: null, errors: [error] };
+            return;
+          }
+          const others = (response.body.singleResult.errors ?? []).filter(
+            (e) => e.extensions?.code !== ApiErrorCode.REQUEST_TIMEOUT,
+          );
+          response.body.singleResult = {
+            ...response.body.singleResult,
+            errors: [error, ...others],
+          };
         },
       };
     },
