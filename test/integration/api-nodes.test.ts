@@ -129,16 +129,23 @@ describe('edge ids on relationship projections', () => {
     const { militaryUnit } = await read(`{ militaryUnit(id: "north-korean-troops-in-russia") {
       deployments { id location { ... on Location { id } ... on State { id } } }
       training { id trainer { ... on State { id } ... on Organization { id } } }
-      participatedIn { id event { id participants { id entity { id } } } }
+      participatedIn { id event { id } }
     } }`);
     const unit = 'north-korean-troops-in-russia';
     expect(militaryUnit.deployments.length).toBeGreaterThan(0);
     for (const d of militaryUnit.deployments)
       expect(d.id).toBe(`DEPLOYED_TO:${unit}:${d.location.id}`);
     for (const t of militaryUnit.training) expect(t.id).toBe(`TRAINED_BY:${unit}:${t.trainer.id}`);
+    expect(militaryUnit.participatedIn.length).toBeGreaterThan(0);
+    // Each event's participants in a query of their own: nested in the one above
+    // (100 participations x 100 participants) it costs 31,004, over the limit of 20,000.
     for (const p of militaryUnit.participatedIn) {
       expect(p.id).toBe(`PARTICIPATED_IN:${unit}:${p.event.id}`);
-      expect(p.event.participants.find((x: any) => x.entity.id === unit).id).toBe(p.id);
+      const { event } = await read(
+        `query($id: ID!) { event(id: $id) { participants { id entity { id } } } }`,
+        { id: p.event.id },
+      );
+      expect(event.participants.find((x: any) => x.entity.id === unit).id).toBe(p.id);
     }
   });
 });
