@@ -6,3 +6,15 @@
 export type * from './plan';
 export { PLAN_STATEMENT_KINDS } from './plan';
 export { extractReport, ruleBasedExtractor } from './extract/rule-based-extractor';
+export { applyCorrections, graphIdsNamedBy } from './corrections';
+export type { PlanCorrections } from './corrections';
+export { defaultExtractor } from './default-extractor';
+export {
+  DEFAULT_INGEST_MAX_BYTES,
+  IngestInputError,
+  checkIsoDateTime,
+  checkReport,
+  contentHashOf,
+  normaliseText,
+} from './report-input';
+export type { CheckedReport, ReportLimits } from './report-input';

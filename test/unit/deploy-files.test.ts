@@ -37,6 +37,7 @@ const DOCUMENTED_ENV: Record<string, string | null> = {
   MAX_TOKENS: '2000',
   MAX_COST: '20000',
   BODY_LIMIT_BYTES: '102400',
+  INGEST_MAX_BYTES: '200000',
   INTROSPECTION: null,
   PLAYGROUND: null,
   SEED_ON_START: 'true',
