@@ -6,17 +6,15 @@
  * the seeded in-memory graph, driven by headless Chromium (playwright-core,
  * Debian's /usr/bin/chromium or CHROMIUM_PATH).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../helpers/browser';
+import { buildPageIfNeeded } from '../helpers/page-build';
 import { TEST_TOKEN, type TestServer, startTestServer } from '../helpers/server-helper';
 
 const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'web');
-const DIST_INDEX = path.join(WEB, 'dist/index.html');
 const ARTIFACTS = path.join(ROOT, 'test/artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A short report of our own; the seeded graph knows Blinken, Russia and North Korea, not Mara Voss. */
 const REPORT = [
@@ -28,37 +26,6 @@ const REPORT = [
 ].join('\n');
 
 jest.setTimeout(90_000);
-
-function newestSource(): number {
-  let newest = 0;
-  const walk = (p: string) => {
-    const s = statSync(p);
-    if (s.isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
-    else newest = Math.max(newest, s.mtimeMs);
-  };
-  for (const p of ['index.html', 'src', 'vite.config.ts']) walk(path.join(WEB, p));
-  return newest;
-}
-
-function buildPageIfNeeded(): void {
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= newestSource()) return;
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-      timeout: 80_000,
-    },
-  );
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -76,21 +43,9 @@ beforeAll(async () => {
       `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   mkdirSync(ARTIFACTS, { recursive: true });
-  buildPageIfNeeded();
+  await buildPageIfNeeded();
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
