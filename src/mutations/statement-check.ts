@@ -63,6 +63,13 @@ export function checkStatementInput(input: AddStatementInput) {
 export function checkEstimateInput(input: AddEstimateInput) {
   if (!Number.isFinite(input.value))
     throw new BadUserInputError('input.value', 'must be a finite number.');
+  // The embedded engine reads a whole DOUBLE back as an integer, and refuses one beyond 2^53 rather than round it.
+  if (Math.abs(input.value) > Number.MAX_SAFE_INTEGER) {
+    throw new BadUserInputError(
+      'input.value',
+      `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}; got ${input.value}.`,
+    );
+  }
   const unit = checkText('input.unit', input.unit, { max: 100 });
   const subjectId = checkId('input.subjectId', input.subjectId);
   return {
