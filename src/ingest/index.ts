@@ -1,7 +1,8 @@
 /**
  * Public surface of the ingest layer. Adding an export here is a deliberate
  * act: this is what the GraphQL mutation, the CLI and the eval may import.
- * Nothing in src/ingest imports src/resolvers or src/server.
+ * Nothing in src/ingest imports the graph, GraphQL or anything above them
+ * (the `ingest` row of the ABOVE table in eslint.config.js).
  */
 export type * from './plan';
 export { PLAN_STATEMENT_KINDS } from './plan';
