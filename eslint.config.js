@@ -24,6 +24,20 @@ const ABOVE = {
     'auth',
     'generated',
   ],
+  // The extraction pipeline: pure, below the API and the graph (src/ingest never touches the graph).
+  ingest: [
+    'server',
+    'cli',
+    'config',
+    'resolvers',
+    'mutations',
+    'loaders',
+    'seed',
+    'auth',
+    'graph',
+    'generated',
+    'analytics',
+  ],
   model: [
     'server',
     'cli',

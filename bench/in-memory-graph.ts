@@ -185,6 +185,8 @@ export class InMemoryGraph {
       countByLabel: unsupported('countByLabel'),
       countByType: unsupported('countByType'),
       projectionRows: unsupported('projectionRows'),
+      sourceWithHash: unsupported('sourceWithHash'),
+      knownEntities: unsupported('knownEntities'),
     };
   }
 

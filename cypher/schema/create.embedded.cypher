@@ -7,8 +7,8 @@ CREATE NODE TABLE IF NOT EXISTS Organization(id STRING PRIMARY KEY, name STRING,
 CREATE NODE TABLE IF NOT EXISTS MilitaryUnit(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
 CREATE NODE TABLE IF NOT EXISTS Location(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
 CREATE NODE TABLE IF NOT EXISTS Event(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
-CREATE NODE TABLE IF NOT EXISTS Statement(id STRING PRIMARY KEY, name STRING, text STRING, kind STRING, hedge STRING, context STRING, timeText STRING, saidAt STRING, ordinal INT64, search STRING);
-CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, name STRING, title STRING, publisher STRING, url STRING, publishedAt STRING, search STRING);
+CREATE NODE TABLE IF NOT EXISTS Statement(id STRING PRIMARY KEY, name STRING, text STRING, kind STRING, hedge STRING, context STRING, timeText STRING, saidAt STRING, ordinal INT64, attribution STRING, evidence STRING, evidenceStart INT64, evidenceEnd INT64, search STRING);
+CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, name STRING, title STRING, publisher STRING, url STRING, publishedAt STRING, text STRING, contentHash STRING, search STRING);
 CREATE NODE TABLE IF NOT EXISTS Estimate(id STRING PRIMARY KEY, name STRING, value DOUBLE, unit STRING, qualifier STRING, scope STRING, search STRING);
 CREATE REL TABLE IF NOT EXISTS HOLDS_ROLE(FROM Person TO State, FROM Person TO Organization, title STRING, since STRING, until STRING);
 CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Organization TO State, FROM Organization TO Organization);

@@ -10,6 +10,7 @@ CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS U
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT estimate_id IF NOT EXISTS FOR (n:Estimate) REQUIRE n.id IS UNIQUE;
 CREATE INDEX statement_ordinal IF NOT EXISTS FOR (n:Statement) ON (n.ordinal);
+CREATE INDEX source_content_hash IF NOT EXISTS FOR (n:Source) ON (n.contentHash);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE FULLTEXT INDEX search IF NOT EXISTS
 FOR (n:Person|State|Organization|MilitaryUnit|Location|Event|Statement|Source)

@@ -6,5 +6,7 @@ SET n.name = row.name,
     n.publisher = row.publisher,
     n.url = row.url,
     n.publishedAt = row.publishedAt,
+    n.text = row.text,
+    n.contentHash = row.contentHash,
     n.search = row.search
 RETURN n

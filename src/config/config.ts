@@ -96,6 +96,7 @@ const ENV = z.object({
   MAX_COST: int('MAX_COST', 1, 10_000_000, 20_000),
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1_024, 50_000_000, 102_400),
   RESPONSE_LIMIT_BYTES: int('RESPONSE_LIMIT_BYTES', 1_024, 1_000_000_000, 10_000_000),
+  INGEST_MAX_BYTES: int('INGEST_MAX_BYTES', 1_000, 50_000_000, 200_000),
   INTROSPECTION: bool('INTROSPECTION'),
   PLAYGROUND: bool('PLAYGROUND'),
   SEED_ON_START: bool('SEED_ON_START'),
@@ -127,6 +128,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** A query whose response grows past this is stopped with RESPONSE_TOO_LARGE. */
   readonly responseLimitBytes: number;
+  /** Largest report `ingestReport` and `npm run ingest` accept, in UTF-8 bytes. */
+  readonly ingestMaxBytes: number;
   readonly introspection: boolean;
   /** GraphiQL at GET /graphql for browsers: on in development, and in production only with PLAYGROUND=true. */
   readonly playground: boolean;
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     responseLimitBytes: e.RESPONSE_LIMIT_BYTES,
+    ingestMaxBytes: e.INGEST_MAX_BYTES,
     // A playground without introspection has no docs or completion, so PLAYGROUND=true turns it on too.
     introspection: e.INTROSPECTION ?? (playground || !production),
     playground,

@@ -391,6 +391,17 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Where a statement comes from in its source's text. */
+export type Evidence = {
+  __typename?: 'Evidence';
+  /** Offset just past the span's end: `text.slice(start, end)` is the span. */
+  end: Scalars['Int']['output'];
+  /** The whole sentence, verbatim. */
+  sentence: Scalars['String']['output'];
+  /** Offset where the statement's span starts in `Source.text` (UTF-16 code units, as JavaScript counts them). */
+  start: Scalars['Int']['output'];
+};
+
 /** A relationship of the graph, as stored. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
@@ -445,6 +456,107 @@ export type GraphView = {
   nodes: Array<GraphNode>;
   /** True when nodes within reach were left out because of `limit`. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** A reviewer's changes to a plan. Every id must name an item of the plan (or, for `remap.toId`, an entity of the graph). */
+export type IngestCorrectionsInput = {
+  /** Leave items out, by id: a statement id, a figure id, a mention's `matchId` or a proposed entity's id. */
+  drop?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Map mentions to entities the graph already holds. */
+  remap?: InputMaybe<Array<MentionRemapInput>>;
+  /** Give proposed entities other ids before they are created. */
+  rename?: InputMaybe<Array<ProposedRenameInput>>;
+};
+
+/** What a commit wrote. */
+export type IngestCounts = {
+  __typename?: 'IngestCounts';
+  /** New entities created from the plan's proposals. */
+  entitiesCreated: Scalars['Int']['output'];
+  /** Distinct existing entities the report was linked to. They are never duplicated or changed. */
+  entitiesMatched: Scalars['Int']['output'];
+  /** Figures (estimates) created. */
+  estimates: Scalars['Int']['output'];
+  /** Relationships written. */
+  relationships: Scalars['Int']['output'];
+  /** Sources created: 1. */
+  sources: Scalars['Int']['output'];
+  /** Statements created. */
+  statements: Scalars['Int']['output'];
+};
+
+/** What an extractor found in one report, before it is written. */
+export type IngestPlan = {
+  __typename?: 'IngestPlan';
+  /** How many characters the normalised text has. */
+  characterCount: Scalars['Int']['output'];
+  /** Which extractor made the plan, as name@version. */
+  extractor: Scalars['String']['output'];
+  /** Figures found, in reading order. */
+  figures: Array<PlannedFigure>;
+  /** Every mention of an entity, in reading order, with what it was resolved to. */
+  mentions: Array<PlannedMention>;
+  /** Entities the plan would create because no existing entity matched. */
+  proposedEntities: Array<ProposedEntity>;
+  /** Statements found, in reading order. */
+  statements: Array<PlannedStatement>;
+  /** What the extractor was unsure about. */
+  warnings: Array<IngestWarning>;
+  /** How many words the text has. */
+  wordCount: Scalars['Int']['output'];
+};
+
+/** A report to ingest. Only `text` is required. */
+export type IngestReportInput = {
+  /** Publication date, strict ISO-8601: YYYY-MM-DD, or a date-time with a zone such as 2024-11-01T09:30:00Z. */
+  publishedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it, e.g. "Associated Press". */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The report as plain UTF-8 text (no HTML). At most `INGEST_MAX_BYTES` bytes (default 200,000). */
+  text: Scalars['String']['input'];
+  /** The headline. Default: the report's first heading line. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Where it can be read: an absolute http(s) URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The outcome of `ingestReport`. */
+export type IngestResult = {
+  __typename?: 'IngestResult';
+  /** SHA-256 (hex) of the normalised text. */
+  contentHash: Scalars['String']['output'];
+  /** What the commit wrote. Null unless COMMITTED. */
+  counts?: Maybe<IngestCounts>;
+  /** The plan after corrections. Null when UNCHANGED: nothing was extracted. */
+  plan?: Maybe<IngestPlan>;
+  /** The committed source; for UNCHANGED, or a dry run of text already ingested, the source that holds it. Null otherwise. */
+  source?: Maybe<Source>;
+  /** Whether the plan was only shown, committed, or not needed. */
+  status: IngestStatus;
+  /** The text as normalised for ingestion (line ends, Unicode, outer whitespace): every offset in the plan points into it. */
+  text: Scalars['String']['output'];
+  /** Problems met while committing (an item the graph cannot hold was left out), and ALREADY_INGESTED. The plan's own warnings are in `plan.warnings`. */
+  warnings: Array<IngestWarning>;
+};
+
+/** What `ingestReport` did. */
+export type IngestStatus =
+  /** The plan was written in one transaction. */
+  | 'COMMITTED'
+  /** Nothing was written: the plan is for review. */
+  | 'DRY_RUN'
+  /** This text was already ingested (same content hash); nothing was written. */
+  | 'UNCHANGED';
+
+/** Something the extractor or the commit was unsure about. */
+export type IngestWarning = {
+  __typename?: 'IngestWarning';
+  /** A stable, upper-snake code ("UNATTRIBUTED_QUOTE", "ALREADY_INGESTED"). */
+  code: Scalars['String']['output'];
+  /** Where in the text, when it concerns a sentence. */
+  evidence?: Maybe<Evidence>;
+  /** The warning in words. */
+  message: Scalars['String']['output'];
 };
 
 /** A node label or relationship type with a count. */
@@ -602,6 +714,14 @@ export type LocationEdge = {
   node: Location;
 };
 
+/** Map one mention to an existing entity. */
+export type MentionRemapInput = {
+  /** The mention's `matchId` in the plan. */
+  matchId: Scalars['ID']['input'];
+  /** The id of an existing entity. A mention that names a speaker must map to a person, organization or state. */
+  toId: Scalars['ID']['input'];
+};
+
 /** A military unit or force, e.g. North Korean troops sent to Russia. */
 export type MilitaryUnit = Entity & Node & {
   __typename?: 'MilitaryUnit';
@@ -703,6 +823,19 @@ export type Mutation = {
    */
   deleteEntity: DeleteResult;
   /**
+   * Read a news report and propose what it adds to the graph: statements with
+   * their speakers, mentions and evidence, matches to existing entities, new
+   * entities, figures and warnings. With `dryRun: true` (the default) nothing is
+   * written; review the plan, then send the same text with `dryRun: false` and
+   * any `corrections` to commit it in one transaction. Text already ingested
+   * (same `contentHash`) is not written again: the status is UNCHANGED.
+   * BAD_USER_INPUT, with nothing written, for empty or whitespace text, text
+   * over the server's size limit (`INGEST_MAX_BYTES`), binary text, HTML, a
+   * `publishedAt` that is not ISO-8601, or a correction naming an unknown item
+   * or an id of the wrong label; `extensions.argument` names the field.
+   */
+  ingestReport: IngestResult;
+  /**
    * Create a relationship, or update the properties of the existing one of the
    * same type between the same nodes. BAD_USER_INPUT when the model does not
    * allow this type between these labels, a property does not belong to the
@@ -801,6 +934,22 @@ export type MutationAddStatementArgs = {
 export type MutationDeleteEntityArgs = {
   cascade?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Every mutation needs the header `Authorization: Bearer <API_TOKEN>`:
+ * without it the result is an UNAUTHENTICATED error, with a wrong token a
+ * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
+ * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
+ * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
+ */
+export type MutationIngestReportArgs = {
+  corrections?: InputMaybe<IngestCorrectionsInput>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  input: IngestReportInput;
 };
 
 
@@ -1178,6 +1327,120 @@ export type PersonEdge = {
 /** A place something can be in or deployed to: a location or a whole state. */
 export type Place = Location | State;
 
+/** An entity a plan refers to. */
+export type PlannedEntityRef = {
+  __typename?: 'PlannedEntityRef';
+  /** The entity's id: the existing id, or the proposed one. */
+  id: Scalars['ID']['output'];
+  /** The entity's kind. */
+  kind: EntityKind;
+  /** The entity's name: as stored for an existing entity, as proposed otherwise. */
+  name: Scalars['String']['output'];
+  /** EXISTING or PROPOSED. */
+  status: PlannedEntityStatus;
+};
+
+/** Whether a plan refers to an entity the graph has, or to one it proposes. */
+export type PlannedEntityStatus =
+  /** An entity already in the graph: it is linked, never duplicated. */
+  | 'EXISTING'
+  /** An entity the plan proposes to create. */
+  | 'PROPOSED';
+
+/** A figure a plan would create. */
+export type PlannedFigure = {
+  __typename?: 'PlannedFigure';
+  /** How sure the extractor is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** The sentence it was read in, and its span. */
+  evidence: Evidence;
+  /** The proposed id; drop it with `corrections.drop`. */
+  id: Scalars['ID']['output'];
+  /** "around", "at least"...; null when unqualified. */
+  qualifier?: Maybe<Scalars['String']['output']>;
+  /** What the figure covers, as printed. */
+  scope?: Maybe<Scalars['String']['output']>;
+  /** The id of the planned statement that gives the figure; null when the report gives it in its own voice. */
+  statementId?: Maybe<Scalars['ID']['output']>;
+  /** The entity counted, when a mention names it. */
+  subject?: Maybe<PlannedEntityRef>;
+  /** The figure as printed ("around 10,000 troops"). */
+  text: Scalars['String']['output'];
+  /** What is counted. */
+  unit: Scalars['String']['output'];
+  /** The number. */
+  value: Scalars['Float']['output'];
+};
+
+/** One mention of an entity in the text. */
+export type PlannedMention = {
+  __typename?: 'PlannedMention';
+  /** How sure the rule is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Offset just past the last character. */
+  end: Scalars['Int']['output'];
+  /** What the mention was resolved to. */
+  entity: PlannedEntityRef;
+  /** Names the mention in `corrections` (remap or drop). */
+  matchId: Scalars['ID']['output'];
+  /** The rule that made the match: "exact-name", "alias", "metonym", "corrected"... */
+  rule: Scalars['String']['output'];
+  /** Offset of the first character in the text. */
+  start: Scalars['Int']['output'];
+  /** The words as printed. */
+  text: Scalars['String']['output'];
+};
+
+/** Who a planned statement is attributed to. */
+export type PlannedSpeaker = {
+  __typename?: 'PlannedSpeaker';
+  /** How sure the attribution is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** The entity that will be linked as the speaker. Null for an unnamed speaker with no entity. */
+  entity?: Maybe<PlannedEntityRef>;
+  /** The rule that attributed it. */
+  rule: Scalars['String']['output'];
+  /** The words that name the speaker here ("he", "Blinken", "a U.S. envoy"). */
+  text: Scalars['String']['output'];
+  /** True for a speaker the report does not name ("experts"). */
+  unnamed: Scalars['Boolean']['output'];
+};
+
+/** A statement a plan would create. */
+export type PlannedStatement = {
+  __typename?: 'PlannedStatement';
+  /** The entities it is addressed to. */
+  addressedTo: Array<PlannedEntityRef>;
+  /** The attribution phrase verbatim ("Blinken stated, adding"); null when there is none. */
+  attribution?: Maybe<Scalars['String']['output']>;
+  /** How sure the extractor is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Where or how it was said. */
+  context?: Maybe<Scalars['String']['output']>;
+  /** ISO-8601 date, when the text gives one or it was derived from publishedAt (see `dateDerived`). */
+  date?: Maybe<Scalars['String']['output']>;
+  /** True when `date` was computed from publishedAt rather than printed. Derived dates are not stored as `saidAt`. */
+  dateDerived: Scalars['Boolean']['output'];
+  /** The sentence it was read in, and its span. */
+  evidence: Evidence;
+  /** The hedge verbatim for hedged claims; null otherwise. */
+  hedge?: Maybe<Scalars['String']['output']>;
+  /** The proposed id; drop it with `corrections.drop`. */
+  id: Scalars['ID']['output'];
+  /** QUOTE, PARAPHRASE, HEDGED_CLAIM or REPORTED. */
+  kind: StatementKind;
+  /** The entities it mentions, in order of first mention. */
+  mentions: Array<PlannedEntityRef>;
+  /** The rule that found it. */
+  rule: Scalars['String']['output'];
+  /** Who said it; empty for REPORTED statements. */
+  speakers: Array<PlannedSpeaker>;
+  /** The quoted words exactly, or the reported content as printed. */
+  text: Scalars['String']['output'];
+  /** The time phrase as printed ("on Thursday"). */
+  timeText?: Maybe<Scalars['String']['output']>;
+};
+
 /** A state or an organization: something that has offices, members and relations. */
 export type Polity = Organization | State;
 
@@ -1189,6 +1452,33 @@ export type Projection =
   | 'ENTITY_GRAPH'
   /** Speakers (people, organizations, states) linked to the entities their statements mention, weighted by the number of statements. Directed, from speaker to entity. */
   | 'SPEAKER_MENTION';
+
+/** An entity the plan would create. */
+export type ProposedEntity = {
+  __typename?: 'ProposedEntity';
+  /** Other forms of the name seen in the report. */
+  aliases: Array<Scalars['String']['output']>;
+  /** How sure the guess is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** The id it would get; rename it with `corrections.rename`. */
+  id: Scalars['ID']['output'];
+  /** The guessed kind. */
+  kind: EntityKind;
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** Why this kind was guessed. */
+  reason: Scalars['String']['output'];
+  /** The rule that proposed it. */
+  rule: Scalars['String']['output'];
+};
+
+/** Rename one proposed entity. */
+export type ProposedRenameInput = {
+  /** The id to create it with: a lower-case slug that no node of the graph has. */
+  newId: Scalars['ID']['input'];
+  /** The proposed entity's id in the plan. */
+  proposedId: Scalars['ID']['input'];
+};
 
 /**
  * Read access to the knowledge graph. Queries are public: no token is needed.
@@ -1721,6 +2011,8 @@ export type SearchResult = Event | Location | MilitaryUnit | Organization | Pers
 /** A document statements are taken from: a news report, transcript, press release... */
 export type Source = Node & {
   __typename?: 'Source';
+  /** SHA-256 (hex) of `text`: the same report ingested twice has the same hash, and the second time changes nothing. Null without text. */
+  contentHash?: Maybe<Scalars['String']['output']>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
   /** ISO-8601 date (or date-time) of publication. Null when unknown. */
@@ -1731,6 +2023,8 @@ export type Source = Node & {
   statementCount: Scalars['Int']['output'];
   /** Statements reported in this source, in reading order (`ordinal`). */
   statements: Array<Statement>;
+  /** The full text as ingested (line ends and Unicode normalised). Null for sources entered by hand. */
+  text?: Maybe<Scalars['String']['output']>;
   /** The headline or title. */
   title: Scalars['String']['output'];
   /** Where it can be read. Null when unknown. */
@@ -1868,10 +2162,14 @@ export type Statement = Node & {
   __typename?: 'Statement';
   /** The entities the statement is addressed to, ordered by name. Empty when none. At most 100. */
   addressedTo: Array<Entity>;
+  /** The attribution as the source words it ("Blinken stated, adding", "a U.S. envoy"). Null when not recorded. */
+  attribution?: Maybe<Scalars['String']['output']>;
   /** Where or how it was said ("at a press conference in Washington"). Null when not given. */
   context?: Maybe<Scalars['String']['output']>;
   /** Figures given in this statement, ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** The sentence the statement was read in, with the statement's place in the source text. Null for statements entered by hand. */
+  evidence?: Maybe<Evidence>;
   /** The hedge, verbatim, for hedged claims ("experts believe"). Null otherwise. */
   hedge?: Maybe<Scalars['String']['output']>;
   /** Unique id, a lower-case slug. */
@@ -1888,9 +2186,9 @@ export type Statement = Node & {
   saidAt?: Maybe<Scalars['String']['output']>;
   /** The source reporting the statement. */
   source: Source;
-  /** The first of `speakers`, for convenience. Null when the statement has no speaker (kind `REPORTED`). */
+  /** The first of `speakers`, for convenience. Null when the statement has no speaker (REPORTED, or an unnamed speaker). */
   speaker?: Maybe<Actor>;
-  /** Who made the statement: one or more people, organizations or states, ordered by name. Empty for a `REPORTED` statement. At most 10. */
+  /** Who made the statement: one or more people, organizations or states, ordered by name. Empty for REPORTED statements and unnamed speakers. At most 10. */
   speakers: Array<Actor>;
   /** The exact words for a quote; the reported content for a paraphrase or hedged claim. */
   text: Scalars['String']['output'];
@@ -2136,12 +2434,20 @@ export type ResolversTypes = ResolversObject<{
   Event: ResolverTypeWrapper<NodeModel>;
   EventConnection: ResolverTypeWrapper<ConnectionModel>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  Evidence: ResolverTypeWrapper<Evidence>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
   GraphNode: ResolverTypeWrapper<Omit<GraphNode, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
   GraphView: ResolverTypeWrapper<Omit<GraphView, 'nodes'> & { nodes: Array<ResolversTypes['GraphNode']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestCorrectionsInput: IngestCorrectionsInput;
+  IngestCounts: ResolverTypeWrapper<IngestCounts>;
+  IngestPlan: ResolverTypeWrapper<IngestPlan>;
+  IngestReportInput: IngestReportInput;
+  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
+  IngestStatus: IngestStatus;
+  IngestWarning: ResolverTypeWrapper<IngestWarning>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LabelCount: ResolverTypeWrapper<LabelCount>;
@@ -2152,6 +2458,7 @@ export type ResolversTypes = ResolversObject<{
   Location: ResolverTypeWrapper<NodeModel>;
   LocationConnection: ResolverTypeWrapper<ConnectionModel>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
+  MentionRemapInput: MentionRemapInput;
   MilitaryUnit: ResolverTypeWrapper<NodeModel>;
   MilitaryUnitConnection: ResolverTypeWrapper<ConnectionModel>;
   MilitaryUnitEdge: ResolverTypeWrapper<Omit<MilitaryUnitEdge, 'node'> & { node: ResolversTypes['MilitaryUnit'] }>;
@@ -2171,8 +2478,16 @@ export type ResolversTypes = ResolversObject<{
   PersonConnection: ResolverTypeWrapper<ConnectionModel>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   Place: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Place']>;
+  PlannedEntityRef: ResolverTypeWrapper<PlannedEntityRef>;
+  PlannedEntityStatus: PlannedEntityStatus;
+  PlannedFigure: ResolverTypeWrapper<PlannedFigure>;
+  PlannedMention: ResolverTypeWrapper<PlannedMention>;
+  PlannedSpeaker: ResolverTypeWrapper<PlannedSpeaker>;
+  PlannedStatement: ResolverTypeWrapper<PlannedStatement>;
   Polity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Polity']>;
   Projection: Projection;
+  ProposedEntity: ResolverTypeWrapper<ProposedEntity>;
+  ProposedRenameInput: ProposedRenameInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<Omit<Relation, 'other'> & { other: ResolversTypes['Polity'] }>;
   RelationKind: RelationKind;
@@ -2222,12 +2537,19 @@ export type ResolversParentTypes = ResolversObject<{
   Event: NodeModel;
   EventConnection: ConnectionModel;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  Evidence: Evidence;
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
   GraphNode: Omit<GraphNode, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   GraphStats: GraphStats;
   GraphView: Omit<GraphView, 'nodes'> & { nodes: Array<ResolversParentTypes['GraphNode']> };
   ID: Scalars['ID']['output'];
+  IngestCorrectionsInput: IngestCorrectionsInput;
+  IngestCounts: IngestCounts;
+  IngestPlan: IngestPlan;
+  IngestReportInput: IngestReportInput;
+  IngestResult: Omit<IngestResult, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
+  IngestWarning: IngestWarning;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LabelCount: LabelCount;
@@ -2237,6 +2559,7 @@ export type ResolversParentTypes = ResolversObject<{
   Location: NodeModel;
   LocationConnection: ConnectionModel;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  MentionRemapInput: MentionRemapInput;
   MilitaryUnit: NodeModel;
   MilitaryUnitConnection: ConnectionModel;
   MilitaryUnitEdge: Omit<MilitaryUnitEdge, 'node'> & { node: ResolversParentTypes['MilitaryUnit'] };
@@ -2255,7 +2578,14 @@ export type ResolversParentTypes = ResolversObject<{
   PersonConnection: ConnectionModel;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   Place: ResolversUnionTypes<ResolversParentTypes>['Place'];
+  PlannedEntityRef: PlannedEntityRef;
+  PlannedFigure: PlannedFigure;
+  PlannedMention: PlannedMention;
+  PlannedSpeaker: PlannedSpeaker;
+  PlannedStatement: PlannedStatement;
   Polity: ResolversUnionTypes<ResolversParentTypes>['Polity'];
+  ProposedEntity: ProposedEntity;
+  ProposedRenameInput: ProposedRenameInput;
   Query: Record<PropertyKey, never>;
   Relation: Omit<Relation, 'other'> & { other: ResolversParentTypes['Polity'] };
   Role: Omit<Role, 'organization'> & { organization: ResolversParentTypes['Polity'] };
@@ -2382,6 +2712,12 @@ export type EventEdgeResolvers<ContextType = ApiContext, ParentType extends Reso
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 }>;
 
+export type EvidenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Evidence'] = ResolversParentTypes['Evidence']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type GraphEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = ResolversObject<{
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2408,6 +2744,42 @@ export type GraphViewResolvers<ContextType = ApiContext, ParentType extends Reso
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type IngestCountsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestCounts'] = ResolversParentTypes['IngestCounts']> = ResolversObject<{
+  entitiesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entitiesMatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestPlan'] = ResolversParentTypes['IngestPlan']> = ResolversObject<{
+  characterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  extractor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['PlannedFigure']>, ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['PlannedMention']>, ParentType, ContextType>;
+  proposedEntities?: Resolver<Array<ResolversTypes['ProposedEntity']>, ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['PlannedStatement']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['IngestWarning']>, ParentType, ContextType>;
+  wordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = ResolversObject<{
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counts?: Resolver<Maybe<ResolversTypes['IngestCounts']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['IngestPlan']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IngestStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['IngestWarning']>, ParentType, ContextType>;
+}>;
+
+export type IngestWarningResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestWarning'] = ResolversParentTypes['IngestWarning']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -2488,6 +2860,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   addEstimate?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType, RequireFields<MutationAddEstimateArgs, 'input'>>;
   addStatement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
   deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'cascade' | 'id'>>;
+  ingestReport?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestReportArgs, 'dryRun' | 'input'>>;
   link?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   unlink?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   upsertEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpsertEventArgs, 'input'>>;
@@ -2605,8 +2978,74 @@ export type PlaceResolvers<ContextType = ApiContext, ParentType extends Resolver
   __resolveType: TypeResolveFn<'Location' | 'State', ParentType, ContextType>;
 }>;
 
+export type PlannedEntityRefResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlannedEntityRef'] = ResolversParentTypes['PlannedEntityRef']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PlannedEntityStatus'], ParentType, ContextType>;
+}>;
+
+export type PlannedFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlannedFigure'] = ResolversParentTypes['PlannedFigure']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['PlannedEntityRef']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PlannedMentionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlannedMention'] = ResolversParentTypes['PlannedMention']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['PlannedEntityRef'], ParentType, ContextType>;
+  matchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlannedSpeakerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlannedSpeaker'] = ResolversParentTypes['PlannedSpeaker']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['PlannedEntityRef']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unnamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PlannedStatementResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PlannedStatement'] = ResolversParentTypes['PlannedStatement']> = ResolversObject<{
+  addressedTo?: Resolver<Array<ResolversTypes['PlannedEntityRef']>, ParentType, ContextType>;
+  attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  context?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateDerived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  hedge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['PlannedEntityRef']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['PlannedSpeaker']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PolityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Polity'] = ResolversParentTypes['Polity']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Organization' | 'State', ParentType, ContextType>;
+}>;
+
+export type ProposedEntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProposedEntity'] = ResolversParentTypes['ProposedEntity']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -2669,11 +3108,13 @@ export type SearchResultResolvers<ContextType = ApiContext, ParentType extends R
 }>;
 
 export type SourceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+  contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<SourceStatementsArgs, 'first'>>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2729,8 +3170,10 @@ export type StateEdgeResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type StatementResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
   addressedTo?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   context?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   hedge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
@@ -2777,10 +3220,15 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  Evidence?: EvidenceResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   GraphView?: GraphViewResolvers<ContextType>;
+  IngestCounts?: IngestCountsResolvers<ContextType>;
+  IngestPlan?: IngestPlanResolvers<ContextType>;
+  IngestResult?: IngestResultResolvers<ContextType>;
+  IngestWarning?: IngestWarningResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LabelCount?: LabelCountResolvers<ContextType>;
   LinkResult?: LinkResultResolvers<ContextType>;
@@ -2805,7 +3253,13 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
+  PlannedEntityRef?: PlannedEntityRefResolvers<ContextType>;
+  PlannedFigure?: PlannedFigureResolvers<ContextType>;
+  PlannedMention?: PlannedMentionResolvers<ContextType>;
+  PlannedSpeaker?: PlannedSpeakerResolvers<ContextType>;
+  PlannedStatement?: PlannedStatementResolvers<ContextType>;
   Polity?: PolityResolvers<ContextType>;
+  ProposedEntity?: ProposedEntityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;

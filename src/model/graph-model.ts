@@ -73,6 +73,13 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
     saidAt: 'STRING',
     /** Position in its source, for a stable reading order. */
     ordinal: 'INT64',
+    /** The attribution phrase verbatim ("Blinken stated, adding"), when ingested. */
+    attribution: 'STRING',
+    /** The sentence the statement was read in, verbatim, when ingested from a report. */
+    evidence: 'STRING',
+    /** Offsets of the statement's span in its source's `text` (UTF-16, half-open). */
+    evidenceStart: 'INT64',
+    evidenceEnd: 'INT64',
     search: 'STRING',
   },
   Source: {
@@ -82,6 +89,10 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = 
     publisher: 'STRING',
     url: 'STRING',
     publishedAt: 'STRING',
+    /** The full text as ingested (normalised), so statements can show their sentence in context. */
+    text: 'STRING',
+    /** SHA-256 (hex) of `text`: the same report ingested twice has the same hash. */
+    contentHash: 'STRING',
     search: 'STRING',
   },
   Estimate: {

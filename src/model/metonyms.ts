@@ -70,3 +70,53 @@ export const DEMONYMS: Readonly<Record<string, string>> = {
   Moldovan: 'Moldova',
   Canadian: 'Canada',
 };
+
+/**
+ * States by name, with the other names reports give them. A state the graph
+ * does not hold is proposed under this name when the report names it, or
+ * names its capital or demonym ("Pyongyang", "North Korean troops"), so that
+ * a report ingested into an empty graph still knows that "the U.S." and
+ * "Washington" are one state, and that a state can make statements.
+ */
+export const STATE_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'United States': ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'],
+  Russia: ['Russian Federation'],
+  Ukraine: [],
+  'North Korea': ['DPRK', 'Democratic People’s Republic of Korea'],
+  'South Korea': ['Republic of Korea'],
+  China: ['People’s Republic of China', 'PRC'],
+  Japan: [],
+  'United Kingdom': ['UK', 'U.K.', 'Britain', 'Great Britain'],
+  France: [],
+  Germany: [],
+  Iran: [],
+  Turkey: ['Türkiye'],
+  Poland: [],
+  Belarus: [],
+  India: [],
+  Taiwan: [],
+  Israel: [],
+  Egypt: [],
+  'Saudi Arabia': [],
+  Georgia: [],
+  Moldova: [],
+  Canada: [],
+  Australia: [],
+};
+
+/**
+ * Government bodies reports name without an organisation word ("the
+ * Pentagon", "the White House"): proposed as organisations when the graph
+ * does not hold them.
+ */
+export const GOVERNMENT_BODIES: readonly string[] = [
+  'White House',
+  'Pentagon',
+  'State Department',
+  'Downing Street',
+  'Élysée',
+  'Quai d’Orsay',
+  'Bundestag',
+  'Duma',
+  'Knesset',
+];

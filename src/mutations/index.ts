@@ -15,3 +15,7 @@ export { link, unlink } from './link-write';
 export { checkEstimateInput, checkStatementInput } from './statement-check';
 export type { CheckedEstimate, CheckedStatement } from './statement-check';
 export { addEstimate, addStatement } from './statement-write';
+export { asUserInput, checkIngestRequest } from './ingest-check';
+export type { CheckedIngest, IngestRequest } from './ingest-check';
+export { commitReport, ingestReport, planReport } from './ingest-write';
+export type { CommitCounts, IngestOutcome, IngestStatus } from './ingest-write';

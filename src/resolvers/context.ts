@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { type GraphAnalytics, analyticsFor } from '../analytics/graph-analytics';
 import type { Credentials } from '../auth';
 import { type Graph, type GraphQueries, createQueries } from '../graph';
+import { DEFAULT_INGEST_MAX_BYTES, type Extractor } from '../ingest';
 import { type BatchObserver, Loaders } from '../loaders';
 import { type RequestBudget, requestPort } from './request-port';
 
@@ -22,6 +23,15 @@ export interface ApiContext {
   readonly requestId: string;
   /** Errors reported on one field without throwing (see `listPageSize`); added to the response. */
   readonly fieldErrors: GraphQLError[];
+  /** How `ingestReport` reads reports: the extractor (null: ingestion unavailable) and the size limit. */
+  readonly ingest: IngestOptions;
+}
+
+/** What `ingestReport` needs from the server. */
+export interface IngestOptions {
+  readonly extractor: Extractor | null;
+  /** Largest accepted report in UTF-8 bytes (`INGEST_MAX_BYTES`). */
+  readonly maxBytes: number;
 }
 
 export interface ContextOptions {
@@ -31,6 +41,8 @@ export interface ContextOptions {
   readonly timeoutMs?: number;
   readonly onBatch?: BatchObserver;
   readonly requestId?: string;
+  /** Report ingestion; without it `ingestReport` has no extractor and the default size limit. */
+  readonly ingest?: Partial<IngestOptions>;
 }
 
 /**
@@ -58,5 +70,9 @@ export function createContext(options: ContextOptions): ApiContext {
     credentials: options.credentials ?? { authorization: undefined, apiToken: undefined },
     requestId: options.requestId ?? '-',
     fieldErrors: [],
+    ingest: {
+      extractor: options.ingest?.extractor ?? null,
+      maxBytes: options.ingest?.maxBytes ?? DEFAULT_INGEST_MAX_BYTES,
+    },
   };
 }

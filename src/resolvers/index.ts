@@ -3,6 +3,7 @@ import type { NodeLabel } from '../model/graph-model';
 import type { Resolvers } from '../generated/resolvers-types';
 import { analyticsResolvers } from './analytics-resolvers';
 import { entityResolvers } from './entity-resolvers';
+import { ingestResolvers } from './ingest-resolvers';
 import { mutationResolvers } from './mutation-resolvers';
 import { nodeResolvers } from './node-resolvers';
 import { queryResolvers } from './query-resolvers';
@@ -40,7 +41,7 @@ export const resolvers: Resolvers = {
   ...entityResolvers,
   ...statementResolvers,
   ...queryResolvers,
-  ...mutationResolvers,
+  Mutation: { ...mutationResolvers.Mutation, ...ingestResolvers.Mutation },
   Node: nodeResolvers.Node,
   CentralityScore: analyticsResolvers.CentralityScore,
   // Root fields live in several modules; each adds its own to Query.

@@ -21,7 +21,21 @@ const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }
 
 export const statementResolvers = {
   Statement: {
-    ...propertyFields(['name', 'text', 'kind', 'hedge', 'context', 'timeText', 'saidAt']),
+    ...propertyFields([
+      'name',
+      'text',
+      'kind',
+      'hedge',
+      'context',
+      'timeText',
+      'saidAt',
+      'attribution',
+    ]),
+    evidence: (node: GraphNode) => {
+      const sentence = text(node, 'evidence');
+      const [start, end] = [num(node, 'evidenceStart'), num(node, 'evidenceEnd')];
+      return sentence === null || start === null || end === null ? null : { sentence, start, end };
+    },
     ordinal: (node: GraphNode) => num(node, 'ordinal'),
     speakers: nodesVia(TRAVERSALS.speakersOf, { limit: SPEAKERS_LIMIT }),
     // The same limit as `speakers`, so that both share one batch.
@@ -46,7 +60,7 @@ export const statementResolvers = {
     estimates: nodesVia(TRAVERSALS.estimatesGivenIn),
   },
   Source: {
-    ...propertyFields(['publisher', 'url', 'publishedAt']),
+    ...propertyFields(['publisher', 'url', 'publishedAt', 'text', 'contentHash']),
     title: (node: GraphNode) => text(node, 'title') ?? text(node, 'name') ?? node.id,
     statements: nodesVia(TRAVERSALS.statementsReportedIn, { paged: true }),
     statementCount: (parent: GraphNode, _args: unknown, ctx: ApiContext) =>

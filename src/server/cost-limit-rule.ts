@@ -33,7 +33,26 @@ const MAX_DEPTH_WALKED = 50;
  * traversal. Counting them as 1 let 15 aliases of person { roles {
  * organization { officials { person { roles } } } } } build a 157 MB answer.
  */
+/**
+ * The lists of `ingestReport`'s answer. A plan is computed from the request's
+ * own text (at most INGEST_MAX_BYTES) and resolves without reading the graph,
+ * so its lists add no graph work beyond their fields: they count as 1. Their
+ * size is bounded by the text, and the answer's by RESPONSE_LIMIT_BYTES.
+ */
+const INGEST_PLAN_LISTS = [
+  'IngestResult.warnings',
+  'IngestPlan.statements',
+  'IngestPlan.mentions',
+  'IngestPlan.proposedEntities',
+  'IngestPlan.figures',
+  'IngestPlan.warnings',
+  'PlannedStatement.speakers',
+  'PlannedStatement.mentions',
+  'PlannedStatement.addressedTo',
+];
+
 export const UNPAGED_LIST_CAPS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(INGEST_PLAN_LISTS.map((field) => [field, 1])),
   // Two traversals, outgoing and incoming, each cut at UNPAGED_LIMIT.
   'State.relations': 2 * UNPAGED_LIMIT,
   'Organization.relations': 2 * UNPAGED_LIMIT,

@@ -9,6 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { type Graph, pingGraph } from '../graph';
+import { defaultExtractor } from '../ingest';
 import { createContext } from '../resolvers';
 import { createApolloServer } from './apollo-server';
 import { createCypherRouter } from './cypher-route';
@@ -38,7 +39,8 @@ export type ServerConfig = Pick<
   | 'analystToken'
   | 'cypher'
   | 'responseLimitBytes'
->;
+> &
+  Partial<Pick<Config, 'ingestMaxBytes'>>;
 
 export interface RunningServer {
   readonly url: string;
@@ -221,6 +223,7 @@ export async function startHttpServer(
           timeoutMs: config.queryTimeoutMs,
           onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
           requestId: String(res.locals.requestId),
+          ingest: { extractor: defaultExtractor(), maxBytes: config.ingestMaxBytes },
         }),
     }),
   );

@@ -8,7 +8,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Graph } from '../../src/graph';
-import { type ApiContext, createContext } from '../../src/resolvers';
+import { type ApiContext, type ContextOptions, createContext } from '../../src/resolvers';
 import { createApolloServer } from '../../src/server/apollo-server';
 import { openTestGraph } from './graph-helper';
 
@@ -44,8 +44,15 @@ export interface Api {
 
 export const TEST_LIMITS = { maxDepth: 8, maxAliases: 15, maxTokens: 2000, maxCost: 20000 };
 
+/** What a test may add to every request's context: the extractor `ingestReport` uses, its size limit. */
+export type ApiExtras = Pick<ContextOptions, 'ingest'>;
+
 /** Wraps an already open graph; `close()` stops the server and calls `closeGraph`. */
-export async function apiOver(graph: Graph, closeGraph: () => Promise<void>): Promise<Api> {
+export async function apiOver(
+  graph: Graph,
+  closeGraph: () => Promise<void>,
+  extras: ApiExtras = {},
+): Promise<Api> {
   const server = createApolloServer({
     production: false,
     introspection: true,
@@ -63,6 +70,7 @@ export async function apiOver(graph: Graph, closeGraph: () => Promise<void>): Pr
     },
     async run(query, variables, options = {}) {
       const contextValue = createContext({
+        ...extras,
         graph,
         credentials: {
           authorization: options.token !== undefined ? `Bearer ${options.token}` : undefined,
@@ -89,10 +97,10 @@ export async function apiOver(graph: Graph, closeGraph: () => Promise<void>): Pr
 }
 
 /** Opens the API over a fresh in-memory graph; seeded with the article unless `seed: false`. */
-export async function openApi(options: { seed?: boolean } = {}): Promise<Api> {
+export async function openApi(options: { seed?: boolean } & ApiExtras = {}): Promise<Api> {
   const { graph, close } = await openTestGraph({ seed: options.seed ?? true });
   try {
-    return await apiOver(graph, close);
+    return await apiOver(graph, close, { ingest: options.ingest });
   } catch (error) {
     await close();
     throw error;

@@ -41,6 +41,7 @@ const SERVER_VARIABLES = [
   'ANALYST_TOKEN',
   'CYPHER_MAX_ROWS',
   'CYPHER_RATE_LIMIT',
+  'INGEST_MAX_BYTES',
 ];
 
 export interface ProcessResult {

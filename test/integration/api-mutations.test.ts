@@ -861,6 +861,20 @@ describe('input validation', () => {
       'input.unit',
       'input.unit: must not be blank.',
     ],
+    [
+      'an estimate value beyond 2^53, which could not be read back exactly',
+      `mutation($input: AddEstimateInput!) { addEstimate(input: $input) { id } }`,
+      {
+        input: {
+          value: -1e308,
+          unit: 'troops',
+          subjectId: 'russia',
+          statementId: 'blinken-meat-grinder',
+        },
+      },
+      'input.value',
+      'input.value: must be between -9007199254740991 and 9007199254740991; got -1e+308.',
+    ],
   ])(
     'refuses %s with BAD_USER_INPUT, writing nothing',
     async (_what, mutation, variables, argument, message) => {

@@ -487,6 +487,86 @@ describe('Every write query of the embedded library, on a graph of its own', () 
   });
 });
 
+describe('Every ingest query of the embedded library, on a graph of its own', () => {
+  let test: TestGraph;
+  const write = runner(() => test.graph, 'write');
+  const read = runner(() => test.graph, 'read');
+  beforeAll(async () => {
+    test = await openTestGraph({ seed: true });
+  });
+  afterAll(() => test.close());
+
+  it('lists the known entities and finds a source by content hash', async () => {
+    const known = await read('ingest/known-entities', { labels: ENTITIES });
+    expect(known).toHaveLength(30);
+    expect(node(known[0]?.n)).toMatchObject({ label: 'Person', id: 'antony-blinken' });
+    expect(await read('ingest/source-by-hash', null, { contentHash: 'f'.repeat(64) })).toEqual([]);
+    const source = nodeRow({
+      label: 'Source',
+      id: 'hashed-report',
+      title: 'Hashed',
+      text: 'Some text.',
+      contentHash: 'a'.repeat(64),
+    });
+    await write('write/upsert-sources', null, { rows: [source] });
+    expect(await read('ingest/source-by-hash', null, { contentHash: 'a'.repeat(64) })).toEqual([
+      { id: 'hashed-report' },
+    ]);
+    const taken = await read(
+      'ingest/taken-ids',
+      { labels: ALL },
+      { ids: ['hashed-report', 'north-korea', 'blinken-meat-grinder', 'free-id'] },
+    );
+    expect(taken.map((r) => r.id).sort()).toEqual([
+      'blinken-meat-grinder',
+      'hashed-report',
+      'north-korea',
+    ]);
+  });
+
+  it('creates proposed entities without touching one that exists', async () => {
+    const rows = [
+      nodeRow({ label: 'Person', id: 'mara-voss', name: 'Mara Voss', aliases: ['Voss'] }),
+      nodeRow({ label: 'Person', id: 'antony-blinken', name: 'Someone Else' }),
+    ];
+    const created = await write('ingest/create-entities', { label: 'Person' }, { rows });
+    expect(created.map((r) => [node(r.n).id, node(r.n).properties.name])).toEqual([
+      ['mara-voss', 'Mara Voss'],
+      ['antony-blinken', 'Antony Blinken'],
+    ]);
+  });
+
+  it('writes statements with their evidence, and estimates whole and fractional in one batch', async () => {
+    const said = nodeRow({
+      label: 'Statement',
+      id: 'voss-says',
+      name: 'Voss says',
+      text: 'A test.',
+      kind: 'REPORTED',
+      ordinal: 1,
+      attribution: 'Voss said',
+      evidence: 'Voss said a test.',
+      evidenceStart: 10,
+      evidenceEnd: 17,
+    });
+    const [stored] = await write('ingest/upsert-statements', null, { rows: [said] });
+    expect(node(stored?.n).properties).toMatchObject({
+      kind: 'REPORTED',
+      evidence: 'Voss said a test.',
+      evidenceStart: 10,
+      evidenceEnd: 17,
+    });
+    const estimate = (id: string, value: number) => ({
+      ...nodeRow({ label: 'Estimate', id, name: id, value, unit: 'troops' }),
+      value: String(value),
+    });
+    const written = await write('ingest/upsert-estimates', null, {
+      rows: [estimate('e-whole', 12000), estimate('e-part', 86.5)],
+    });
+    expect(written.map((r) => node(r.n).properties.value)).toEqual([12000, 86.5]);
+  });
+});
+
 describe('The execution test', () => {
   it('executed every query name of the embedded library', () => {
     expect([...executed].sort()).toEqual(new CypherLibrary('embedded').names());

@@ -54,6 +54,7 @@ const PARAMETERS: Record<string, unknown> = {
   qualifier: 'around',
   scope: 'in Russia',
   search: 'around 10,000 troops',
+  contentHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
 };
 
 /**
@@ -195,6 +196,9 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'traverse/outgoing-newest': newestTraversals,
   'traverse/count-incoming': incomingCounts,
   'write/delete-nodes': () => NODE_LABELS.map((label) => ({ label })),
+  'ingest/known-entities': () => entityLabels,
+  'ingest/create-entities': () => ENTITY_LABELS.map((label) => ({ label })),
+  'ingest/taken-ids': () => anyLabels,
   'write/upsert-entities': () => ENTITY_LABELS.map((label) => ({ label })),
   'write/link': () => endpointPairs(RELATIONSHIP_TYPES, true),
   'write/set-link-property': linkProperties,

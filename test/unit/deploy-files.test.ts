@@ -38,6 +38,7 @@ const DOCUMENTED_ENV: Record<string, string | null> = {
   MAX_COST: '20000',
   BODY_LIMIT_BYTES: '102400',
   RESPONSE_LIMIT_BYTES: '10000000',
+  INGEST_MAX_BYTES: '200000',
   INTROSPECTION: null,
   PLAYGROUND: null,
   SEED_ON_START: 'true',

@@ -26,12 +26,19 @@ export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   signal?: AbortSignal,
+  /** Sent as `Authorization: Bearer <token>`; mutations need it. */
+  token?: string,
 ): Promise<TResult> {
   let response: Response;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers,
       body: JSON.stringify({ query: document.toString(), variables }),
       signal,
     });

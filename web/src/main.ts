@@ -7,6 +7,8 @@
  *   #/entity/<id>/statement/<s>  the same, scrolled to one of its statements
  *   #/path[/<from>[/<to>]]     "How are these connected?"
  *   #/cypher                   the Cypher console (POST /cypher)
+ *   #/add-report               "Add a report": review, then commit
+ *   #/source/<id>              a source with its text and statements
  *
  * To add a view, give it a module under `views/` and one entry in `ROUTES`.
  */
@@ -16,6 +18,8 @@ import { clear, entityHref } from './dom';
 import { renderEntity } from './views/entity-view';
 import { renderHome } from './views/home-view';
 import { renderPath } from './views/path-view';
+import { renderAddReport } from './views/report-view';
+import { renderSource } from './views/source-view';
 
 /** What a view is given: the element to fill, and whether its navigation is still the current one. */
 interface ViewTarget {
@@ -54,6 +58,16 @@ const ROUTES: readonly Route<unknown>[] = [
     segment: 'path',
     parse: ([from, to]) => ({ from, to }),
     render: ({ main, isCurrent }, { from, to }) => renderPath(main, from, to, isCurrent),
+  }),
+  route({
+    segment: 'add-report',
+    parse: () => ({}),
+    render: ({ main, isCurrent }) => renderAddReport(main, isCurrent),
+  }),
+  route({
+    segment: 'source',
+    parse: ([id]) => (id ? { id } : undefined),
+    render: ({ main, isCurrent }, { id }) => renderSource(main, id, isCurrent),
   }),
   route({
     segment: 'cypher',

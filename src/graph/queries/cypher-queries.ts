@@ -31,6 +31,7 @@ import type {
   EstimateOf,
   KeyedNode,
   KeysetWindow,
+  KnownEntityRow,
   LinkRecord,
   NamedCount,
   Neighbour,
@@ -81,6 +82,10 @@ export interface ReadQueries {
    * linked pairwise) and the ids it links to.
    */
   projectionRows(projection: ProjectionQuery): Promise<ProjectionRow[]>;
+  /** The id of the source already holding text with this content hash, or null. */
+  sourceWithHash(contentHash: string): Promise<string | null>;
+  /** Every entity of the graph, ordered by id: what report ingestion resolves mentions against. */
+  knownEntities(): Promise<KnownEntityRow[]>;
 }
 
 /** What a write transaction may run: the reads it needs to check its input, and the writes. */
@@ -127,6 +132,19 @@ export interface WriteQueries {
   ): Promise<number>;
   /** Deletes nodes of one label with all their relationships. */
   deleteNodes(label: NodeLabel, ids: readonly string[]): Promise<void>;
+  sourceWithHash(contentHash: string): Promise<string | null>;
+  knownEntities(): Promise<KnownEntityRow[]>;
+  /** Which of `ids` the graph already uses, whatever the label (one IN-list query). */
+  takenIds(ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Creates entities of one label in one UNWIND query; an id that already
+   * exists keeps every stored property (ON CREATE only). Returns how many rows were written.
+   */
+  createEntities(label: EntityLabel, records: readonly NodeRecord[]): Promise<number>;
+  /** Creates or updates ingested statements, with their evidence offsets, in one UNWIND query. */
+  upsertIngestedStatements(records: readonly NodeRecord[]): Promise<number>;
+  /** Creates or updates ingested estimates in one UNWIND query (values may be whole or fractional). */
+  upsertIngestedEstimates(records: readonly NodeRecord[]): Promise<number>;
 }
 
 /** The query layer: reads, and write transactions over `WriteQueries`. */
@@ -231,6 +249,24 @@ function nodesByIds(cypher: CypherLibrary, run: Run) {
     return found;
   };
 }
+
+/** The reads report ingestion needs, inside or outside a transaction. */
+const ingestReads = (cypher: CypherLibrary, run: Run) => ({
+  async sourceWithHash(contentHash: string): Promise<string | null> {
+    const [row] = await run(queryOf(cypher, 'ingest/source-by-hash'), { contentHash });
+    return typeof row?.id === 'string' ? row.id : null;
+  },
+  async knownEntities(): Promise<KnownEntityRow[]> {
+    const rows = await run(
+      queryOf(cypher, 'ingest/known-entities', { labels: labelsOf(ENTITY_LABELS) }),
+    );
+    return nodesIn(rows, 'n').flatMap((n) => {
+      if (!isEntityLabel(n.label)) return [];
+      const name = typeof n.properties.name === 'string' ? n.properties.name : n.id;
+      return [{ id: n.id, label: n.label, name, aliases: strings(n.properties.aliases) }];
+    });
+  },
+});
 
 const counts = (cypher: CypherLibrary, run: Run) => ({
   countByLabel: async () => named(await run(queryOf(cypher, 'aggregate/count-by-label'))),
@@ -345,6 +381,7 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
       }));
     },
     ...counts(cypher, run),
+    ...ingestReads(cypher, run),
   };
 }
 
@@ -442,6 +479,32 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
     },
     async deleteNodes(label, ids) {
       await run(q('write/delete-nodes', { label }), { ids: [...ids] });
+    },
+    ...ingestReads(cypher, run),
+    async takenIds(ids) {
+      if (ids.length === 0) return new Set();
+      const rows = await run(q('ingest/taken-ids', { labels: ALL_LABELS }), {
+        ids: [...new Set(ids)],
+      });
+      return new Set(rows.map((r) => String(r.id)));
+    },
+    // An empty list cannot be typed by the embedded binder: no rows, no query.
+    async createEntities(label, records) {
+      if (records.length === 0) return 0;
+      const rows = await run(q('ingest/create-entities', { label }), {
+        rows: records.map(nodeRow),
+      });
+      return rows.length;
+    },
+    async upsertIngestedStatements(records) {
+      if (records.length === 0) return 0;
+      return (await run(q('ingest/upsert-statements'), { rows: records.map(nodeRow) })).length;
+    },
+    async upsertIngestedEstimates(records) {
+      if (records.length === 0) return 0;
+      // A list of rows has one type per field and a figure may be whole or fractional: values travel as strings.
+      const rows = records.map((r) => ({ ...nodeRow(r), value: String(r.value) }));
+      return (await run(q('ingest/upsert-estimates'), { rows })).length;
     },
   };
 }

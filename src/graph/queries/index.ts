@@ -16,6 +16,7 @@ export type {
   EstimateOf,
   KeyedNode,
   KeysetWindow,
+  KnownEntityRow,
   LinkRecord,
   NamedCount,
   Neighbour,

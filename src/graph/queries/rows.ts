@@ -2,7 +2,7 @@
  * What the typed queries take and return. Callers above the layer see these
  * shapes only, never a raw row or a column name.
  */
-import type { NodeLabel, OrderKey, RelationshipType } from '../../model/graph-model';
+import type { EntityLabel, NodeLabel, OrderKey, RelationshipType } from '../../model/graph-model';
 import type { GraphNode, GraphRelationship, GraphValue } from '../values';
 
 /** A related node together with the relationship that leads to it. */
@@ -109,4 +109,12 @@ export type ProjectionQuery = 'co-mention' | 'speaker-mention' | 'entity-graph';
 export interface ProjectionRow {
   readonly source: string | null;
   readonly targets: readonly string[];
+}
+
+/** An entity as report ingestion resolves mentions against it (`ingest/known-entities`). */
+export interface KnownEntityRow {
+  readonly id: string;
+  readonly label: EntityLabel;
+  readonly name: string;
+  readonly aliases: readonly string[];
 }

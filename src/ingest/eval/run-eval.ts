@@ -6,11 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { extractReport } from '../extract/rule-based-extractor';
+import { alignToKnown } from './align';
 import { combine, evaluate, type EvalResult } from './evaluate';
 import { goldFromFile, goldFromSeed, knownFromSeed, type GoldFile } from './gold';
 
 export interface EvalRun {
   readonly seed: EvalResult;
+  /** The seed article extracted into an empty graph, proposals matched to the seed's entities by name. */
+  readonly seedEmptyGraph: EvalResult;
   readonly reports: EvalResult[];
   readonly reportsCombined: EvalResult;
 }
@@ -23,10 +26,12 @@ export function runEval(repoRoot: string, articlePath: string): EvalRun {
   ).evidence;
   const known = knownFromSeed(seed);
   const article = fs.readFileSync(articlePath, 'utf8');
-  const seedResult = evaluate(
-    extractReport({ text: article }, known),
-    goldFromSeed(article, seed, evidence),
-  );
+  const seedGold = goldFromSeed(article, seed, evidence);
+  const seedResult = evaluate(extractReport({ text: article }, known), seedGold);
+  const seedEmptyGraph = evaluate(alignToKnown(extractReport({ text: article }, []), known), {
+    ...seedGold,
+    name: 'seed article, empty graph',
+  });
   const dir = path.join(repoRoot, 'test/fixtures/reports');
   const reports = fs
     .readdirSync(dir)
@@ -43,6 +48,7 @@ export function runEval(repoRoot: string, articlePath: string): EvalRun {
     });
   return {
     seed: seedResult,
+    seedEmptyGraph,
     reports,
     reportsCombined: combine('all own reports (micro-average)', reports),
   };

@@ -212,22 +212,39 @@ export function resolveSpeakerPhrase(
   // "Ukraine's interior ministry": a body the graph does not know, named by the phrase itself.
   const bodyKnown = inside.some((m) => m.end >= headEnd - 1 && best(m).label === 'Organization');
   if (ORGANIZATION_HEAD.test(head) && !bodyKnown) {
-    const entity = index.propose(written.replace(/^(?:the)\s+/i, ''), null);
-    return {
-      speakers: [
-        {
-          kind: 'ENTITY',
-          entity,
-          text: written,
-          start: phrase.start,
-          end: phrase.end,
-          rule: `${rule}-proposed-body`,
-          confidence: 0.7,
-        },
-      ],
-      roles: [],
-      unnamedGroup: false,
-    };
+    // "The Pentagon and South Korea’s defense ministry": the parties named before "and" speak too,
+    // and only the phrase after it is the new body.
+    const and = /\s+and\s+/.exec(written);
+    const bodyStart = and ? phrase.start + and.index + and[0].length : phrase.start;
+    const earlier = and
+      ? inside.filter(
+          (m) =>
+            m.end <= phrase.start + and.index &&
+            ['Organization', 'State'].includes(actorOf(m).label),
+        )
+      : [];
+    const start = earlier.length > 0 ? bodyStart : phrase.start;
+    const bodyText = text.slice(start, phrase.end);
+    const entity = index.propose(bodyText.replace(/^(?:the)\s+/i, ''), null);
+    const speakers: SpeakerRef[] = earlier.map((m) => ({
+      kind: 'ENTITY',
+      entity: actorOf(m),
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      rule,
+      confidence,
+    }));
+    speakers.push({
+      kind: 'ENTITY',
+      entity,
+      text: bodyText,
+      start,
+      end: phrase.end,
+      rule: `${rule}-proposed-body`,
+      confidence: 0.7,
+    });
+    return { speakers, roles: [], unnamedGroup: false };
   }
   // Organisations and states, possibly several ("The Pentagon and South Korea’s defense ministry").
   const parties = inside.filter((m) =>

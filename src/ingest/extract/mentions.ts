@@ -7,7 +7,7 @@
 import nlp from 'compromise';
 
 import type { EntityLabel } from '../../model/graph-model';
-import { CAPITAL_METONYMS, DEMONYMS } from '../../model/metonyms';
+import { CAPITAL_METONYMS, DEMONYMS, GOVERNMENT_BODIES, STATE_NAMES } from '../../model/metonyms';
 import type { EntityRef, KnownEntities, ProposedEntity } from '../plan';
 import { fold, slugify, wordsIn, type Span, type Word } from './text';
 
@@ -18,6 +18,7 @@ export type MentionRule =
   | 'short-name'
   | 'metonym'
   | 'demonym'
+  | 'proposed-state'
   | 'proposed-title'
   | 'proposed-name'
   | 'proposed-short-name';
@@ -28,6 +29,7 @@ const RULE_CONFIDENCE: Record<MentionRule, number> = {
   'short-name': 0.85,
   metonym: 0.85,
   demonym: 0.8,
+  'proposed-state': 0.8,
   'proposed-title': 0.75,
   'proposed-name': 0.6,
   'proposed-short-name': 0.6,
@@ -39,9 +41,10 @@ const RULE_RANK: Record<MentionRule, number> = {
   'short-name': 2,
   metonym: 3,
   demonym: 4,
-  'proposed-title': 5,
-  'proposed-name': 6,
-  'proposed-short-name': 7,
+  'proposed-state': 5,
+  'proposed-title': 6,
+  'proposed-name': 7,
+  'proposed-short-name': 8,
 };
 
 export interface Candidate {
@@ -143,6 +146,12 @@ const EVENT_WORDS = /\b(summit|talks|conference|war|meeting|election|games|treat
 const LOCATION_WORDS =
   /\b(region|province|oblast|city|island|islands|sea|strait|river|valley|peninsula|border|coast|district)\b/i;
 
+const GOVERNMENT_BODY_KEYS = new Set(GOVERNMENT_BODIES.map((b) => keyOf(b)));
+
+/** Verbs of saying whose subject is a speaker, so a lone unknown name before one is a person ("Blinken indicated"). */
+const SPEECH_VERB =
+  /^(?:said|says|stated|states|told|tells|added|adds|warned|warns|indicated|indicates|suggested|suggests|stressed|stresses|echoed|echoes|urged|urges|noted|notes|argued|argues|claimed|claims|announced|announces|insisted|insists|explained|explains|declared|declares|confirmed|confirms|denied|denies|wrote|writes|replied|replies|asked|asks)$/;
+
 /** Guesses a label for an unknown name, with the reason, from its words and compromise's lexicon. */
 export function guessLabel(
   name: string,
@@ -151,6 +160,12 @@ export function guessLabel(
 ): { label: EntityLabel; reason: string; rule: MentionRule } {
   if (titled)
     return { label: 'Person', reason: `preceded by the title "${titled}"`, rule: 'proposed-title' };
+  if (GOVERNMENT_BODY_KEYS.has(keyOf(name.replace(/^the\s+/i, ''))))
+    return {
+      label: 'Organization',
+      reason: 'a government body of the model’s table (src/model/metonyms.ts)',
+      rule: 'proposed-name',
+    };
   if (UNIT_WORDS.test(name))
     return {
       label: 'MilitaryUnit',
@@ -200,6 +215,12 @@ export function guessLabel(
       reason: 'compromise’s lexicon lists it as an organisation',
       rule: 'proposed-name',
     };
+  if (words.length === 1 && SPEECH_VERB.test(nextWord))
+    return {
+      label: 'Person',
+      reason: `one capitalised word followed by the verb of saying "${nextWord}"; guessed a person`,
+      rule: 'proposed-name',
+    };
   if (words.length === 1)
     return {
       label: 'Location',
@@ -241,6 +262,10 @@ export class MentionIndex {
   private readonly knownIds = new Set<string>();
   private readonly proposedById = new Map<string, ProposedEntity>();
   private readonly proposedByKey = new Map<string, string>();
+  /** Proposals not yet named by the text (states of the model's table), left out of the plan. */
+  private readonly hidden = new Set<string>();
+  /** Proposal ids in the order they joined the plan. */
+  private readonly order: string[] = [];
 
   constructor(known: KnownEntities) {
     const stateByName = new Map<string, EntityRef>();
@@ -252,15 +277,65 @@ export class MentionIndex {
       if (e.label === 'Person') this.addSurname(e.name, entity, 'short-name');
       if (e.label === 'State') stateByName.set(keyOf(e.name), entity);
     }
+    // A state of the model's table that the graph lacks is proposed, but only shown once the report names it.
+    const stateOf = (stateName: string): EntityRef | null => {
+      const known = stateByName.get(keyOf(stateName));
+      if (known) return known;
+      if (!(stateName in STATE_NAMES)) return null;
+      const key = keyOf(stateName);
+      const existing = this.proposedByKey.get(key);
+      if (existing) return { kind: 'PROPOSED', proposedId: existing, label: 'State' };
+      const entity = this.createProposal(stateName, {
+        label: 'State',
+        reason: 'a state of the model’s table of state names (src/model/metonyms.ts)',
+        rule: 'proposed-state',
+      });
+      this.hidden.add(entity.proposedId);
+      this.add(stateName, { entity, rule: 'proposed-state', name: stateName });
+      return entity;
+    };
+    for (const [stateName, aliases] of Object.entries(STATE_NAMES)) {
+      const state = stateOf(stateName);
+      if (state)
+        for (const alias of aliases)
+          this.add(alias, { entity: state, rule: 'alias', name: stateName });
+    }
     for (const [table, rule] of [
       [CAPITAL_METONYMS, 'metonym'],
       [DEMONYMS, 'demonym'],
     ] as const) {
       for (const [word, stateName] of Object.entries(table)) {
-        const state = stateByName.get(keyOf(stateName));
+        const state = stateOf(stateName);
         if (state) this.add(word, { entity: state, rule, name: stateName });
       }
     }
+  }
+
+  /** Registers a new proposal under a free id. */
+  private createProposal(
+    name: string,
+    guess: { label: EntityLabel; reason: string; rule: MentionRule },
+  ): Extract<EntityRef, { kind: 'PROPOSED' }> {
+    let id = slugify(name);
+    for (let n = 2; this.knownIds.has(id) || this.proposedById.has(id); n++)
+      id = `${slugify(name)}-${n}`;
+    this.proposedById.set(id, {
+      proposedId: id,
+      name,
+      label: guess.label,
+      aliases: [],
+      reason: guess.reason,
+      confidence: RULE_CONFIDENCE[guess.rule],
+      rule: guess.rule,
+    });
+    this.proposedByKey.set(keyOf(name), id);
+    return { kind: 'PROPOSED', proposedId: id, label: guess.label };
+  }
+
+  /** A hidden proposal (a state of the table) becomes part of the plan once the text names it. */
+  private reveal(entity: EntityRef): void {
+    if (entity.kind !== 'PROPOSED' || !this.hidden.delete(entity.proposedId)) return;
+    this.order.push(entity.proposedId);
   }
 
   private add(alias: string, candidate: Candidate): void {
@@ -282,7 +357,7 @@ export class MentionIndex {
 
   /** The entities proposed so far, in order of first mention. */
   proposed(): ProposedEntity[] {
-    return [...this.proposedById.values()];
+    return this.order.map((id) => this.proposedById.get(id)!);
   }
 
   proposedEntity(id: string): ProposedEntity | undefined {
@@ -295,23 +370,12 @@ export class MentionIndex {
     const existing = this.proposedByKey.get(key);
     if (existing) {
       const p = this.proposedById.get(existing)!;
+      this.reveal({ kind: 'PROPOSED', proposedId: p.proposedId, label: p.label });
       return { kind: 'PROPOSED', proposedId: p.proposedId, label: p.label };
     }
     const guess = guessLabel(name, titled, nextWord);
-    let id = slugify(name);
-    for (let n = 2; this.knownIds.has(id) || this.proposedById.has(id); n++)
-      id = `${slugify(name)}-${n}`;
-    const proposal: ProposedEntity = {
-      proposedId: id,
-      name,
-      label: guess.label,
-      aliases: [],
-      reason: guess.reason,
-      confidence: RULE_CONFIDENCE[guess.rule],
-      rule: guess.rule,
-    };
-    this.proposedById.set(id, proposal);
-    this.proposedByKey.set(key, id);
+    const { proposedId: id } = this.createProposal(name, guess);
+    this.order.push(id);
     const entity: EntityRef = { kind: 'PROPOSED', proposedId: id, label: guess.label };
     this.add(name, { entity, rule: guess.rule, name });
     if (guess.label === 'Person') this.addSurname(name, entity, 'proposed-short-name');
@@ -379,6 +443,7 @@ export class MentionIndex {
         continue;
       }
       found.push(hit);
+      for (const c of hit.candidates) this.reveal(c.entity);
       // A longer mention that opens with a state's demonym or name also mentions that state
       // ("North Korean troops" mentions North Korea; "Ukraine’s border" mentions Ukraine).
       const taken = words.filter((w) => w.start >= hit.start && w.end <= hit.end + 2).length;
@@ -390,6 +455,7 @@ export class MentionIndex {
             inner.candidates.some((c) => c.entity.label === 'State') &&
             !hit.candidates.some((c) => c.entity.label === 'State')
           ) {
+            for (const c of inner.candidates) this.reveal(c.entity);
             found.push({
               ...inner,
               candidates: inner.candidates.filter((c) => c.entity.label === 'State'),
@@ -445,13 +511,18 @@ export class MentionIndex {
       let start = words[i].start;
       let title: string | null = null;
       // A title anywhere in the run ("Moldovan Energy Minister Victor Roman"): the name is what follows the last one.
-      for (let k = j; k >= i && !title; k--) {
+      // A run that ends with a title ("Secretary of State", its name already known) names no one new.
+      let endsWithTitle = false;
+      for (let k = j; k >= i && !title && !endsWithTitle; k--) {
         for (const t of TITLE_KEYS) {
           const titleWords = t.split(' ').length;
           if (k - titleWords + 1 < i) continue;
           if (keyOf(text.slice(words[k - titleWords + 1].start, words[k].end)) !== t) continue;
           const rest = words.slice(k + 1, j + 1);
-          if (rest.length === 0) break;
+          if (rest.length === 0) {
+            endsWithTitle = k === j;
+            break;
+          }
           title = text.slice(words[k - titleWords + 1].start, words[k].end);
           start = rest[0].start;
           name = text.slice(start, rest[rest.length - 1].end).replace(/['’]s$/, '');
@@ -460,11 +531,19 @@ export class MentionIndex {
       }
       // A lone demonym-like adjective before a common noun ("a senior European diplomat"), or a lone
       // capitalised word opening a sentence before a common noun ("Port workers"), is not a name.
+      // A lone word before a verb of saying is its subject, a name ("Halvorsen warned").
+      const following =
+        /^\s+(\p{Ll}+)/u.exec(text.slice(words[j].end, words[j].end + 20))?.[1] ?? '';
       if (
         i === j &&
         (/(?:an|ian|ese|ish)$/.test(name) || words[i].start === span.start) &&
-        /^\s+\p{Ll}/u.test(text.slice(words[j].end, words[j].end + 3))
+        following !== '' &&
+        !SPEECH_VERB.test(following)
       ) {
+        i = j + 1;
+        continue;
+      }
+      if (endsWithTitle) {
         i = j + 1;
         continue;
       }

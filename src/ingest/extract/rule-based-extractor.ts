@@ -17,7 +17,7 @@ import type {
 } from '../plan';
 import { best } from './attribution';
 import { findFigures } from './figures';
-import { confidenceOf, MentionIndex, type FoundMention } from './mentions';
+import { confidenceOf, guessLabel, MentionIndex, type FoundMention } from './mentions';
 import { findQuotes } from './quotes';
 import { splitSentences } from './sentences';
 import { statementsOf, type DiscourseState } from './statements';
@@ -36,6 +36,15 @@ export function extractReport(report: ReportInput, known: KnownEntities): Ingest
   const times = findTimes(text, sentences, report.publishedAt);
   const index = new MentionIndex(known);
   const warnings: PlanWarning[] = [];
+
+  // People the report names in full anywhere ("Secretary of State Antony Blinken", "Lloyd Austin")
+  // are proposed first, so a surname used before or after the full name ("Blinken indicated")
+  // resolves to them without the graph knowing either.
+  for (const s of sentences) {
+    if (s.heading) continue;
+    for (const u of index.unknownNames(text, s, index.find(text, s)))
+      if (isNamedPerson(u.name, u.title)) index.propose(u.name, u.title, u.nextWord);
+  }
 
   // Mentions, sentence by sentence: known names first, then proposals for the capitalised names left over.
   const mentionsBySentence = new Map<number, FoundMention[]>();
@@ -181,6 +190,16 @@ export function extractReport(report: ReportInput, known: KnownEntities): Ingest
     times,
     warnings,
   };
+}
+
+/** A full personal name: after a title, or two or more words of which compromise knows one as a name. */
+function isNamedPerson(name: string, title: string | null): boolean {
+  const guess = guessLabel(name, title);
+  if (guess.label !== 'Person') return false;
+  return (
+    guess.rule === 'proposed-title' ||
+    (name.split(/\s+/).length >= 2 && guess.reason.includes('as a name'))
+  );
 }
 
 /** The rule-based extractor behind the `Extractor` interface. */

@@ -1,0 +1,11 @@
+// Creates or updates estimates in one batch. Values travel as strings because
+// a list of rows must have one type per field, and a figure may be whole or fractional.
+UNWIND $rows AS row
+MERGE (n:Estimate {id: row.id})
+SET n.name = row.name,
+    n.value = toFloat(row.value),
+    n.unit = row.unit,
+    n.qualifier = row.qualifier,
+    n.scope = row.scope,
+    n.search = row.search
+RETURN n
