@@ -3,7 +3,7 @@
  * be used and for a database another process holds, and queries that run off
  * the event loop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,46 @@ describe('Opening the embedded database', () => {
       for (const statement of statements) expect(stats[statement.name]?.count).toBe(1);
     } finally {
       await graph.port.close();
+    }
+  });
+
+  it('rebuilds a data file that opens as an empty graph although its journal holds writes, rather than serving it empty', async () => {
+    // Zeroed pages once left a data file that opened without error and read as
+    // an empty graph (test/reliability/durability.test.ts under load): a fresh
+    // empty database in the data file's place is that state, made on purpose.
+    const dbPath = path.join(folder, 'emptied', 'graph.lbug');
+    const seeded = await bootstrapGraph(
+      { engine: 'embedded', path: dbPath },
+      { seedIfEmpty: true },
+    );
+    const count = async (graph: typeof seeded) =>
+      (await graph.port.read(graph.cypher.get('aggregate/count-by-label'))).reduce(
+        (sum, row) => sum + Number(row.total),
+        0,
+      );
+    const nodes = await count(seeded);
+    await seeded.port.close();
+    expect(nodes).toBeGreaterThan(0);
+    for (const file of [dbPath, `${dbPath}.wal`]) rmSync(file, { force: true });
+    const empty = spawnSync(process.execPath, [
+      '-e',
+      `const lbug = require(${JSON.stringify(require.resolve('@ladybugdb/core'))});
+       (async () => { const db = new lbug.Database(${JSON.stringify(dbPath)}); await db.init(); await db.close(); })();`,
+    ]);
+    expect(empty.status).toBe(0);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const reopened = await openGraph({ engine: 'embedded', path: dbPath });
+      try {
+        expect(await count(reopened)).toBe(nodes);
+      } finally {
+        await reopened.port.close();
+      }
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+        /could not be opened \(it opened with no node at all, although its journal and snapshots hold acknowledged writes .*\); rebuilt it from snapshot/,
+      );
+    } finally {
+      stderr.mockRestore();
     }
   });
 

@@ -6,12 +6,13 @@ import type { CypherQuery, GraphPort, GraphTransaction, RunOptions } from '../po
 import { QueryStats } from '../query-stats';
 import type { ParamValue, Params, Row } from '../values';
 import { convertEmbeddedRows } from './embedded-values';
-import { Journal, type JournalStatement, journalPath } from './journal';
+import { Journal, type JournalStatement, journalPath, readJournal } from './journal';
 import { ReadWriteLock } from './read-write-lock';
 import {
   type EngineSettings,
   type RebuildSummary,
   type Replayer,
+  type ProbeResult,
   probeOpen,
   rebuildFromSnapshot,
 } from './recovery';
@@ -537,7 +538,8 @@ async function openOrRebuild(
   options: EmbeddedOptions,
   journaled: boolean,
 ): Promise<void> {
-  const probe = await probeOpen(dbPath, settings);
+  const opened = await probeOpen(dbPath, settings);
+  const probe = opened.ok ? silentlyEmpty(dbPath, opened.nodes, journaled) : opened;
   if (probe.ok) return;
   if (/could not set lock|locked/i.test(probe.reason))
     throw translateOpenError(dbPath, new Error(probe.reason));
@@ -575,6 +577,24 @@ async function openOrRebuild(
       { cause: error },
     );
   }
+}
+
+/**
+ * Zeroed pages can leave a data file that opens and reads as an empty graph:
+ * every table there, every row gone, no error. A database with no node whose
+ * journal or snapshots hold acknowledged writes is treated as damaged, so it is
+ * rebuilt rather than served empty. (A graph emptied on purpose is rebuilt to
+ * the same empty state by replaying its deletes.)
+ */
+function silentlyEmpty(dbPath: string, nodes: number, journaled: boolean): ProbeResult {
+  if (nodes > 0 || !journaled) return { ok: true, nodes };
+  const entries = readJournal(journalPath(dbPath)).length;
+  const snapshotted = listSnapshots(dbPath).some((s) => s.seq > 0);
+  if (entries === 0 && !snapshotted) return { ok: true, nodes };
+  return {
+    ok: false,
+    reason: `it opened with no node at all, although its journal and snapshots hold acknowledged writes (${entries} journal entries)`,
+  };
 }
 
 function translateOpenError(dbPath: string, cause: unknown): GraphError {

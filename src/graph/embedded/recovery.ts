@@ -66,15 +66,27 @@ const { Database, Connection } = require(modulePath);
   await db.init();
   const conn = new Connection(db);
   await conn.init();
-  for (const q of queries) { const r = await conn.query(q); await r.getAll(); r.close(); }
+  let nodes = 0;
+  for (const q of queries) {
+    const r = await conn.query(q);
+    const rows = await r.getAll();
+    r.close();
+    if (q === queries[1]) nodes = rows.reduce((sum, row) => sum + Number(row.total), 0);
+  }
+  process.stdout.write(JSON.stringify({ nodes }) + '\\n');
   await conn.close();
   await db.close();
 })().then(() => process.exit(0), (e) => { process.stderr.write(String(e && e.message || e) + '\\n'); process.exit(3); });
 `;
 
-export type ProbeResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/** A probe that opened the database says how many nodes it counted. */
+export type ProbeResult =
+  { readonly ok: true; readonly nodes: number } | { readonly ok: false; readonly reason: string };
 
-/** The queries the probe runs: a ping, and a count of every node and relationship table (a full scan). */
+/**
+ * The queries the probe runs: a ping, and a count of every node and
+ * relationship table (a full scan). The script sums the second one's `total`.
+ */
 function probeQueries(): string[] {
   const library = new CypherLibrary('embedded');
   return ['health/ping', 'aggregate/count-by-label', 'aggregate/count-by-type'].map(
@@ -99,9 +111,11 @@ export function probeOpen(
     ...probeQueries(),
   ];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
+    let stdout = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const memoryLimit = settings.bufferPoolBytes + PROBE_MEMORY_HEADROOM_BYTES;
     let peak = 0;
@@ -126,7 +140,14 @@ export function probeOpen(
     });
     child.once('exit', (code, signal) => {
       done();
-      if (code === 0) return resolve({ ok: true });
+      if (code === 0) {
+        const nodes = Number((JSON.parse(stdout.trim() || '{}') as { nodes?: unknown }).nodes);
+        return resolve(
+          Number.isFinite(nodes)
+            ? { ok: true, nodes }
+            : { ok: false, reason: `the probe printed no node count (${stdout.trim()})` },
+        );
+      }
       const message = stderr.trim().split('\n').filter(Boolean).join(' ');
       const mb = (n: number) => Math.round(n / 2 ** 20);
       if (overLimit) {
