@@ -87,101 +87,106 @@ describe('SIGKILL during a write loop on the embedded engine', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`keeps every acknowledged statement whole across ${ROUNDS} kills`, async () => {
-    server = await startChildServer(env);
-    for (let round = 1; round <= ROUNDS; round++) {
-      const current = server;
-      let stop = false;
-      let sequence = 0;
-      const inFlight = new Set<string>();
-      const writer = async (w: number) => {
-        while (!stop) {
-          const id = `crash-r${round}-w${w}-${sequence++}`;
-          inFlight.add(id);
-          try {
-            const res = await postRaw(
-              current.url,
-              {
-                query: ADD,
-                variables: {
-                  input: {
-                    id,
-                    text: `Statement ${id}`,
-                    kind: 'QUOTE',
-                    speakerId: 'antony-blinken',
-                    sourceId: SOURCE,
-                    mentionIds: MENTIONS,
+  it(
+    `keeps every acknowledged statement whole across ${ROUNDS} kills`,
+    async () => {
+      server = await startChildServer(env);
+      for (let round = 1; round <= ROUNDS; round++) {
+        const current = server;
+        let stop = false;
+        let sequence = 0;
+        const inFlight = new Set<string>();
+        const writer = async (w: number) => {
+          while (!stop) {
+            const id = `crash-r${round}-w${w}-${sequence++}`;
+            inFlight.add(id);
+            try {
+              const res = await postRaw(
+                current.url,
+                {
+                  query: ADD,
+                  variables: {
+                    input: {
+                      id,
+                      text: `Statement ${id}`,
+                      kind: 'QUOTE',
+                      speakerId: 'antony-blinken',
+                      sourceId: SOURCE,
+                      mentionIds: MENTIONS,
+                    },
                   },
                 },
-              },
-              { headers: AUTH, timeoutMs: 10_000 },
-            );
-            if (res.status === 200 && errorsOf(res.body).length === 0) {
-              acknowledged.push(id);
-              inFlight.delete(id);
+                { headers: AUTH, timeoutMs: 10_000 },
+              );
+              if (res.status === 200 && errorsOf(res.body).length === 0) {
+                acknowledged.push(id);
+                inFlight.delete(id);
+              }
+            } catch {
+              return; // connection reset by the kill: the write is in doubt
             }
-          } catch {
-            return; // connection reset by the kill: the write is in doubt
           }
-        }
-      };
-      const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-      // let some writes land, then kill at a random moment
-      const deadline = Date.now() + 20_000;
-      while (acknowledged.length < stats.acknowledged + 5 && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, 200 + Math.floor(Math.random() * 1300)));
-      await current.kill();
-      stop = true;
-      await Promise.all(writers);
-      stats.kills += 1;
-      stats.inFlightAtKill += inFlight.size;
-      expect(acknowledged.length).toBeGreaterThan(stats.acknowledged);
-      stats.acknowledged = acknowledged.length;
+        };
+        const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+        // let some writes land, then kill at a random moment
+        const deadline = Date.now() + 20_000;
+        while (acknowledged.length < stats.acknowledged + 5 && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 200 + Math.floor(Math.random() * 1300)));
+        await current.kill();
+        stop = true;
+        await Promise.all(writers);
+        stats.kills += 1;
+        stats.inFlightAtKill += inFlight.size;
+        expect(acknowledged.length).toBeGreaterThan(stats.acknowledged);
+        stats.acknowledged = acknowledged.length;
 
-      // restart on the same files
-      const started = performance.now();
-      server = await startChildServer(env);
-      stats.restartMs.push(Math.round(performance.now() - started));
-      const ready = await fetch(`${server.origin}/readyz`);
-      expect(ready.status).toBe(200);
+        // restart on the same files
+        const started = performance.now();
+        server = await startChildServer(env);
+        stats.restartMs.push(Math.round(performance.now() - started));
+        const ready = await fetch(`${server.origin}/readyz`);
+        expect(ready.status).toBe(200);
 
-      const statements = await allStatements(server);
-      const byId = new Map(statements.map((s) => [s.id, s]));
-      // every acknowledged write survived, whole
-      for (const id of acknowledged) {
-        const s = byId.get(id);
-        expect({
-          id,
-          speaker: s?.speaker?.id,
-          source: s?.source?.id,
-          mentions: s?.mentions.map((m) => m.id).sort(),
-        }).toEqual({
-          id,
-          speaker: 'antony-blinken',
-          source: SOURCE,
-          mentions: [...MENTIONS].sort(),
-        });
-      }
-      // nothing is half-written, acknowledged or not
-      for (const s of statements) {
-        // The source's own (REPORTED) statements have no speaker by design.
-        expect({ id: s.id, speaker: Boolean(s.speaker), source: Boolean(s.source) }).toEqual({
-          id: s.id,
-          speaker: s.kind !== 'REPORTED',
-          source: true,
-        });
-        if (s.id.startsWith('crash-'))
-          expect({ id: s.id, mentions: s.mentions.length }).toEqual({
-            id: s.id,
-            mentions: MENTIONS.length,
+        const statements = await allStatements(server);
+        const byId = new Map(statements.map((s) => [s.id, s]));
+        // every acknowledged write survived, whole
+        for (const id of acknowledged) {
+          const s = byId.get(id);
+          expect({
+            id,
+            speaker: s?.speaker?.id,
+            source: s?.source?.id,
+            mentions: s?.mentions.map((m) => m.id).sort(),
+          }).toEqual({
+            id,
+            speaker: 'antony-blinken',
+            source: SOURCE,
+            mentions: [...MENTIONS].sort(),
           });
+        }
+        // nothing is half-written, acknowledged or not
+        for (const s of statements) {
+          // The source's own (REPORTED) statements have no speaker by design.
+          expect({ id: s.id, speaker: Boolean(s.speaker), source: Boolean(s.source) }).toEqual({
+            id: s.id,
+            speaker: s.kind !== 'REPORTED',
+            source: true,
+          });
+          if (s.id.startsWith('crash-'))
+            expect({ id: s.id, mentions: s.mentions.length }).toEqual({
+              id: s.id,
+              mentions: MENTIONS.length,
+            });
+        }
+        stats.inFlightPresentAfter += [...inFlight].filter((id) => byId.has(id)).length;
+        stats.rounds = round;
       }
-      stats.inFlightPresentAfter += [...inFlight].filter((id) => byId.has(id)).length;
-      stats.rounds = round;
-    }
-    const code = await server.stop();
-    expect(code).toBe(0);
-    server = undefined;
-  });
+      const code = await server.stop();
+      expect(code).toBe(0);
+      server = undefined;
+      // Each round starts a server (with its open probe: 3-15 s on a loaded 2-core machine), writes and kills it.
+    },
+    ROUNDS * 60_000,
+  );
 });
