@@ -33,6 +33,8 @@ export const BENCH_SERVER_CONFIG: ServerConfig = {
   shutdownGraceMs: 5_000,
   analystToken: undefined,
   cypher: { maxRows: 5_000, ratePerMinute: 1_000_000 },
+  // Off: these figures measure the path to the graph; bench/http-path.ts measures the cache.
+  responseCache: { enabled: false, maxBytes: 32 * 2 ** 20, redisUrl: undefined },
 };
 
 export interface LoadResult {
@@ -56,14 +58,14 @@ export interface LoadResult {
   readonly peakRssMb: number;
 }
 
-interface Target {
+export interface Target {
   readonly name: string;
   readonly url: string;
   stop(): Promise<void>;
 }
 
 /** A view of a port whose `close` does nothing: the server's shutdown must not close the shared graph. */
-function unclosable(graph: Graph): Graph {
+export function unclosable(graph: Graph): Graph {
   const port = graph.port;
   const view: GraphPort = {
     engine: port.engine,
@@ -76,16 +78,20 @@ function unclosable(graph: Graph): Graph {
   return { port: view, cypher: graph.cypher, queryLayer: graph.queryLayer };
 }
 
-async function realServer(name: string, graph: Graph): Promise<Target> {
+export async function realServer(
+  name: string,
+  graph: Graph,
+  overrides: Partial<ServerConfig> = {},
+): Promise<Target> {
   const server = await startHttpServer(
-    BENCH_SERVER_CONFIG,
+    { ...BENCH_SERVER_CONFIG, ...overrides },
     unclosable(graph),
     pino({ level: 'silent' }),
   );
   return { name, url: `http://127.0.0.1:${server.port}/graphql`, stop: () => server.shutdown() };
 }
 
-async function bareApollo(name: string, graph: Graph): Promise<Target> {
+export async function bareApollo(name: string, graph: Graph): Promise<Target> {
   const server = new ApolloServer<ApiContext>({ typeDefs: loadTypeDefs(), resolvers });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
@@ -94,7 +100,7 @@ async function bareApollo(name: string, graph: Graph): Promise<Target> {
   return { name, url, stop: () => server.stop() };
 }
 
-async function load(
+export async function load(
   scale: string,
   target: Target,
   queryName: string,

@@ -29,6 +29,8 @@ export interface ApolloOptions {
    * closes what is left. Absent for servers without a listener (tests).
    */
   readonly drain?: ApolloServerPluginDrainHttpServerOptions;
+  /** The shared response cache's plugins (src/server/response-cache.ts); absent = no cache. */
+  readonly responseCache?: readonly ApolloServerPlugin[];
 }
 
 /**
@@ -219,6 +221,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
       observabilityPlugin(options),
       fieldErrorsPlugin(formatErrorFor(options)),
       ...cacheControlPlugins(),
+      ...(options.responseCache ?? []),
       // Browsers get our bundled GraphiQL instead (src/server/playground.ts): Apollo's pages load scripts from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -15,6 +15,7 @@ import { createCypherRouter } from './cypher-route';
 import { Metrics } from './metrics';
 import { corsOptions } from './cors-options';
 import { playgroundRouter } from './playground';
+import { createResponseCache } from './response-cache';
 import possibleTypes from '../generated/possible-types.json';
 
 /** The built explorer page (see `web/`), served at /explorer when present. */
@@ -36,6 +37,7 @@ export type ServerConfig = Pick<
   | 'shutdownGraceMs'
   | 'analystToken'
   | 'cypher'
+  | 'responseCache'
 >;
 
 export interface RunningServer {
@@ -60,11 +62,20 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   // Created before Apollo so that its drain plugin sees every connection.
   const server = http.createServer(app);
+  const responseCache = config.responseCache.enabled
+    ? await createResponseCache({
+        config: config.responseCache,
+        stats: graph.port.stats,
+        registry: metrics.registry,
+        logger,
+      })
+    : undefined;
   const apollo = createApolloServer({
     ...config,
     logger,
     metrics,
     drain: { httpServer: server, stopGracePeriodMillis: config.shutdownGraceMs },
+    responseCache: responseCache?.plugins,
   });
   await apollo.start();
   let draining = false;
@@ -232,6 +243,7 @@ export async function startHttpServer(
       // Apollo's drain plugin closes the listener, ends idle connections, waits for
       // in-flight requests (up to SHUTDOWN_GRACE_MS) and then closes the rest.
       await apollo.stop();
+      await responseCache?.close();
       stopObserving();
       await graph.port.close();
     })();
