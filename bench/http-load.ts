@@ -8,7 +8,7 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import autocannon from 'autocannon';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Graph, GraphPort } from '../src/graph';
 import { type ApiContext, createContext, resolvers } from '../src/resolvers';
 import { loadTypeDefs } from '../src/schema/load-schema';
@@ -82,11 +82,13 @@ export async function realServer(
   name: string,
   graph: Graph,
   overrides: Partial<ServerConfig> = {},
+  options: { logger?: Logger; start?: typeof startHttpServer } = {},
 ): Promise<Target> {
-  const server = await startHttpServer(
+  const start = options.start ?? startHttpServer;
+  const server = await start(
     { ...BENCH_SERVER_CONFIG, ...overrides },
     unclosable(graph),
-    pino({ level: 'silent' }),
+    options.logger ?? pino({ level: 'silent' }),
   );
   return { name, url: `http://127.0.0.1:${server.port}/graphql`, stop: () => server.shutdown() };
 }

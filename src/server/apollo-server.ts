@@ -153,7 +153,14 @@ export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logg
   };
 }
 
-/** Operation timings, errors and graph-query counts, as metrics and one log line per operation. */
+/** Operations that take at least this long are logged at info; the others at debug. */
+export const SLOW_OPERATION_MS = 250;
+
+/**
+ * Operation timings, errors and graph-query counts, as metrics and one log
+ * line per operation: at info when it failed or took SLOW_OPERATION_MS or
+ * more, at debug otherwise.
+ */
 function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
@@ -172,7 +179,11 @@ function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiCont
               code: String(error.extensions?.code ?? 'UNKNOWN'),
             });
           }
-          options.logger?.info(
+          // One line per operation at info would cost every request a synchronous write to stdout;
+          // only slow or failed operations earn it (docs/performance.md, "HTTP path").
+          const level =
+            seconds * 1000 >= SLOW_OPERATION_MS || (errors?.length ?? 0) > 0 ? 'info' : 'debug';
+          options.logger?.[level](
             {
               reqId: contextValue.requestId,
               operationName: name,
