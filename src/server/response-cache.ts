@@ -236,6 +236,17 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
     store = new KeyvAdapter(keyv);
     version = redisGraphVersion(client);
     await version.bump();
+    // Redis evicts on its own (maxmemory-policy); report its count beside ours.
+    new Gauge({
+      name: 'response_cache_redis_evicted_keys',
+      help: "Redis's evicted_keys (INFO stats): keys it evicted under maxmemory, this cache's and any other's.",
+      registers: [registry],
+      async collect() {
+        const info = await client.info('stats').catch(() => '');
+        const evicted = /^evicted_keys:(\d+)/m.exec(info)?.[1];
+        if (evicted !== undefined) this.set(Number(evicted));
+      },
+    });
     close = async () => {
       client.destroy();
     };
