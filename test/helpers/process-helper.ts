@@ -41,6 +41,9 @@ const SERVER_VARIABLES = [
   'ANALYST_TOKEN',
   'CYPHER_MAX_ROWS',
   'CYPHER_RATE_LIMIT',
+  'RESPONSE_CACHE',
+  'RESPONSE_CACHE_MAX_BYTES',
+  'REDIS_URL',
 ];
 
 export interface ProcessResult {

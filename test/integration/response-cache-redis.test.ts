@@ -5,6 +5,10 @@
  * the other. Runs against a real redis-server on a free port; skipped, saying
  * so, when the binary is missing.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { type Graph, QueryStats } from '../../src/graph';
 import { type RunningServer, startHttpServer } from '../../src/server/http-server';
@@ -16,6 +20,7 @@ import {
 import { type TestGraph, openTestGraph } from '../helpers/graph-helper';
 import { metricSample, scrapeMetrics } from '../helpers/metrics-helper';
 import { type TestRedis, redisAvailable, startRedis } from '../helpers/redis-helper';
+import { REPO_ROOT } from '../helpers/process-helper';
 import { DEFAULT_TEST_CONFIG, TEST_TOKEN } from '../helpers/server-helper';
 
 const AUTH = { authorization: `Bearer ${TEST_TOKEN}` };
@@ -151,7 +156,7 @@ describeWithRedis('response cache shared through Redis', () => {
     }
   });
 
-  it('moves the shared version on at start and for writers outside the server (npm run seed)', async () => {
+  it('moves the shared version on at start and for writers outside the server', async () => {
     const before = await readVersion(redis.url);
     const c = await start();
     await c.shutdown();
@@ -160,6 +165,29 @@ describeWithRedis('response cache shared through Redis', () => {
     await bumpSharedGraphVersion(redis.url);
     expect(await readVersion(redis.url)).toBe(afterStart + 1);
   });
+
+  it('has npm run seed move the shared version on when REDIS_URL is set', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kg-seed-redis-'));
+    try {
+      const before = await readVersion(redis.url);
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        EMBEDDED_DB_PATH: path.join(dir, 'graph.lbug'),
+        REDIS_URL: redis.url,
+      };
+      delete env.NEO4J_URI;
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, 'src/cli/seed.ts')],
+        { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(await readVersion(redis.url)).toBe(before + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('never lets a read issued after a write see older data, with both instances writing and reading', async () => {
     const servers = [a, b];
