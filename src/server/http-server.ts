@@ -178,6 +178,7 @@ export async function startHttpServer(
       res.json(possibleTypes);
     }),
     express.json({ limit: config.bodyLimitBytes }),
+    ...(responseCache ? [responseCache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext({

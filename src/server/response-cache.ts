@@ -1,26 +1,32 @@
 /**
- * The shared read cache: whole responses of public queries, keyed by the
- * query, its variables and the graph version, so that a committed write makes
- * every older entry unreachable at once (docs/performance.md, "Response
- * cache").
+ * The shared read cache: whole serialized responses of public queries, keyed
+ * by the request body, its Accept header and the graph version, so that a
+ * committed write makes every older entry unreachable at once
+ * (docs/performance.md, "Response cache"). It sits in front of Apollo: a hit
+ * is answered before Apollo's request pipeline runs.
  *
  * Why a read after a write never sees old data:
- * 1. The version is read once per request, before it executes
- *    (`extraCacheKeyData`), and the response is stored under that version.
- *    Every commit counted in the version was visible when execution began, so
- *    an entry stored under version v holds data at least as new as v.
+ * 1. The version is read once per request, before it reaches Apollo, and the
+ *    response is stored under that version. Every commit counted in the
+ *    version was visible when execution began, so an entry stored under
+ *    version v holds data at least as new as v.
  * 2. A write bumps the version after its transaction commits and before its
  *    response is sent: locally the port counts the commit synchronously
  *    (`QueryStats.commits`); with Redis, `willSendResponse` awaits INCR.
  * 3. So a read issued after a write's response reads a version that counts
  *    that write, and only finds entries stored by requests that began after
  *    it committed.
+ *
+ * What is stored is decided by the response's own `Cache-Control`, which
+ * src/server/cache-control.ts sets to `max-age=…, public` only on successful
+ * queries: mutations and responses with errors are never stored.
  */
-import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
-import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { KeyvAdapter } from '@apollo/utils.keyvadapter';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import KeyvRedis, { Keyv, type RedisClientType, createClient } from '@keyv/redis';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Config } from '../config/config';
@@ -203,8 +209,119 @@ function guardedStore(
   };
 }
 
+/** The body of a POST that can be answered from the cache: one operation with its text. */
+interface QueryBody {
+  readonly query: string;
+  readonly operationName?: unknown;
+  readonly variables?: unknown;
+}
+
+/**
+ * Only POSTs with a JSON body (express.json parsed it, so the content type was
+ * JSON: Apollo's CSRF prevention would let it through) carrying the query
+ * text. GETs and hash-only persisted queries go to Apollo uncached: a GET
+ * needs Apollo's CSRF check, and a hash must be resolved by Apollo first.
+ */
+function isCacheableRequest(method: string, body: unknown): body is QueryBody {
+  return (
+    method === 'POST' &&
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { query?: unknown }).query === 'string'
+  );
+}
+
+/** A stored response: body, content type, Cache-Control and the time it was stored (ms). */
+interface Entry {
+  readonly body: string;
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly storedAt: number;
+}
+
+const CACHEABLE = /^max-age=(\d+), public$/;
+
+/** The stored entry, or undefined for a miss or a value that is not one (answered by Apollo). */
+function parseEntry(stored: string | undefined): Entry | undefined {
+  if (stored === undefined) return undefined;
+  try {
+    const entry = JSON.parse(stored) as Partial<Entry>;
+    return typeof entry.body === 'string' ? (entry as Entry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers `req` from the cache (resolves true), or wraps `res.send` so that a
+ * cacheable response is stored under the version read now, and resolves false
+ * for Apollo to answer. Never rejects on cache or Redis failures.
+ */
+async function serveOrStore(
+  req: Request,
+  res: Response,
+  body: QueryBody,
+  deps: {
+    cache: KeyValueCache<string>;
+    version: GraphVersion;
+    metrics: CacheMetrics;
+    logger?: Logger;
+  },
+): Promise<boolean> {
+  let version: number;
+  try {
+    version = await deps.version.read();
+  } catch (error) {
+    deps.metrics.errors.inc({ store: deps.metrics.store, operation: 'version' });
+    deps.logger?.debug({ err: error }, 'graph version unreadable: bypassing the response cache');
+    return false;
+  }
+  // The Accept header picks the response's content type; extensions (client names) do not change it.
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        version,
+        req.headers.accept ?? '',
+        body.operationName ?? null,
+        body.query,
+        body.variables ?? null,
+      ]),
+    )
+    .digest('hex');
+  const entry = parseEntry(await deps.cache.get(key));
+  if (entry) {
+    res.setHeader('content-type', entry.contentType);
+    res.setHeader('cache-control', entry.cacheControl);
+    res.setHeader('age', String(Math.max(0, Math.round((Date.now() - entry.storedAt) / 1000))));
+    res.send(entry.body);
+    return true;
+  }
+  const send = res.send.bind(res);
+  res.send = (payload?: unknown) => {
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    const maxAge = CACHEABLE.exec(cacheControl)?.[1];
+    if (res.statusCode === 200 && typeof payload === 'string' && maxAge !== undefined) {
+      const entry: Entry = {
+        body: payload,
+        contentType: String(res.getHeader('content-type') ?? 'application/json'),
+        cacheControl,
+        storedAt: Date.now(),
+      };
+      void deps.cache.set(key, JSON.stringify(entry), { ttl: Number(maxAge) });
+    }
+    return send(payload);
+  };
+  return false;
+}
+
 export interface ResponseCache {
-  /** The Apollo plugins: the response cache itself and the version bump after writes. */
+  /**
+   * Mounted after `express.json()` and before Apollo: answers hits, and stores
+   * the cacheable responses of misses.
+   */
+  readonly middleware: RequestHandler;
+  /** The Apollo plugin that moves the version on after requests that committed writes. */
   readonly plugins: ApolloServerPlugin[];
   /** Closes the Redis connection, if any. */
   close(): Promise<void>;
@@ -261,23 +378,18 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
     version = localGraphVersion(stats);
   }
 
-  // Requests whose version could not be read: neither read from nor written to the cache.
-  const bypass = new WeakSet<GraphQLRequest>();
-  const responseCache = ApolloServerPluginResponseCache({
-    cache: guardedStore(store, metrics, logger),
-    extraCacheKeyData: async ({ request }) => {
-      try {
-        return { graphVersion: await version.read() };
-      } catch (error) {
-        metrics.errors.inc({ store: metrics.store, operation: 'version' });
-        logger?.debug({ err: error }, 'graph version unreadable: bypassing the response cache');
-        bypass.add(request);
-        return null;
-      }
-    },
-    shouldReadFromCache: async ({ request }) => !bypass.has(request),
-    shouldWriteToCache: async ({ request }) => !bypass.has(request),
-  });
+  const cache = guardedStore(store, metrics, logger);
+  const middleware: RequestHandler = (req, res, next) => {
+    const body: unknown = req.body;
+    if (!isCacheableRequest(req.method, body)) return next();
+    serveOrStore(req, res, body, { cache, version, metrics, logger }).then(
+      (answered) => {
+        if (!answered) next();
+      },
+      // serveOrStore catches what it can; this is a bug, and Express's error handler answers 500.
+      (error: unknown) => next(error),
+    );
+  };
   const bumpAfterWrites: ApolloServerPlugin = {
     async requestDidStart() {
       const commitsAtStart = stats.commits;
@@ -299,5 +411,5 @@ export async function createResponseCache(options: ResponseCacheOptions): Promis
       };
     },
   };
-  return { plugins: [responseCache, bumpAfterWrites], close };
+  return { middleware, plugins: [bumpAfterWrites], close };
 }

@@ -47,6 +47,58 @@ describe('response cache in this process', () => {
     expect(second.headers.get('cache-control')).toBe('max-age=60, public');
   });
 
+  it('keys entries by the Accept header: each client gets the content type it asked for', async () => {
+    const asked = async (accept: string) => {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: PERSON, variables: { id: 'cache-person' } }),
+      });
+      await res.json();
+      return res.headers.get('content-type');
+    };
+    expect(await asked('application/graphql-response+json')).toMatch(
+      /^application\/graphql-response\+json/,
+    );
+    expect(await asked('application/json')).toMatch(/^application\/json/);
+    // Both are in the cache now, each with its own type.
+    expect(await asked('application/graphql-response+json')).toMatch(
+      /^application\/graphql-response\+json/,
+    );
+    expect(await asked('application/json')).toMatch(/^application\/json/);
+  });
+
+  it('ignores request extensions (client names) in the key', async () => {
+    const body = (extensions: unknown) =>
+      JSON.stringify({ query: PERSON, variables: { id: 'cache-person' }, extensions });
+    const post = (extensions: unknown) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(extensions),
+      });
+    await (await post({ clientLibrary: { name: 'a', version: '1' } })).json();
+    const queriesBefore = server.graph.port.stats.total();
+    const again = await post({ clientLibrary: { name: 'b', version: '2' } });
+    expect(await again.json()).toEqual({
+      data: { person: { id: 'cache-person', name: 'First name' } },
+    });
+    expect(again.headers.get('age')).toMatch(/^\d+$/);
+    expect(server.graph.port.stats.total()).toBe(queriesBefore);
+  });
+
+  it('leaves GET queries to Apollo, whose CSRF check they need', async () => {
+    const url = `${server.url}?query=${encodeURIComponent('{ person(id: "cache-person") { id } }')}`;
+    const headers = { 'apollo-require-preflight': 'true' };
+    await (await fetch(url, { headers })).json();
+    const second = await fetch(url, { headers });
+    expect(await second.json()).toEqual({ data: { person: { id: 'cache-person' } } });
+    expect(second.headers.get('age')).toBeNull();
+    expect(second.headers.get('cache-control')).toBe('max-age=60, public');
+    // Without the header, Apollo refuses it as before: a cached answer must not bypass that.
+    expect((await fetch(url)).status).toBe(400);
+  });
+
   it('keys entries by variables: another id is a miss with its own answer', async () => {
     await upsert(server, 'cache-other', 'Other person');
     expect(await nameOf(server, 'cache-other')).toBe('Other person');
