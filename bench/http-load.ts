@@ -8,7 +8,7 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import autocannon from 'autocannon';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Graph, GraphPort } from '../src/graph';
 import { type ApiContext, createContext, resolvers } from '../src/resolvers';
 import { loadTypeDefs } from '../src/schema/load-schema';
@@ -34,6 +34,8 @@ export const BENCH_SERVER_CONFIG: ServerConfig = {
   shutdownGraceMs: 5_000,
   analystToken: undefined,
   cypher: { maxRows: 5_000, ratePerMinute: 1_000_000 },
+  // Off: these figures measure the path to the graph; bench/http-path.ts measures the cache.
+  responseCache: { enabled: false, maxBytes: 32 * 2 ** 20, redisUrl: undefined },
 };
 
 export interface LoadResult {
@@ -57,14 +59,14 @@ export interface LoadResult {
   readonly peakRssMb: number;
 }
 
-interface Target {
+export interface Target {
   readonly name: string;
   readonly url: string;
   stop(): Promise<void>;
 }
 
 /** A view of a port whose `close` does nothing: the server's shutdown must not close the shared graph. */
-function unclosable(graph: Graph): Graph {
+export function unclosable(graph: Graph): Graph {
   const port = graph.port;
   const view: GraphPort = {
     engine: port.engine,
@@ -77,16 +79,22 @@ function unclosable(graph: Graph): Graph {
   return { port: view, cypher: graph.cypher, queryLayer: graph.queryLayer };
 }
 
-async function realServer(name: string, graph: Graph): Promise<Target> {
-  const server = await startHttpServer(
-    BENCH_SERVER_CONFIG,
+export async function realServer(
+  name: string,
+  graph: Graph,
+  overrides: Partial<ServerConfig> = {},
+  options: { logger?: Logger; start?: typeof startHttpServer } = {},
+): Promise<Target> {
+  const start = options.start ?? startHttpServer;
+  const server = await start(
+    { ...BENCH_SERVER_CONFIG, ...overrides },
     unclosable(graph),
-    pino({ level: 'silent' }),
+    options.logger ?? pino({ level: 'silent' }),
   );
   return { name, url: `http://127.0.0.1:${server.port}/graphql`, stop: () => server.shutdown() };
 }
 
-async function bareApollo(name: string, graph: Graph): Promise<Target> {
+export async function bareApollo(name: string, graph: Graph): Promise<Target> {
   const server = new ApolloServer<ApiContext>({ typeDefs: loadTypeDefs(), resolvers });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
@@ -95,7 +103,7 @@ async function bareApollo(name: string, graph: Graph): Promise<Target> {
   return { name, url, stop: () => server.stop() };
 }
 
-async function load(
+export async function load(
   scale: string,
   target: Target,
   queryName: string,

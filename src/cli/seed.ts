@@ -3,7 +3,9 @@
  * loading twice changes nothing) and prints the counts per label and type.
  */
 import path from 'node:path';
+import { loadConfig } from '../config/config';
 import { describeGraphConfig, ensureSchema } from '../graph';
+import { bumpSharedGraphVersion } from '../server/response-cache';
 import { ARTICLE_SEED, countGraph, loadSeed, readSeed } from '../seed/load-seed';
 import { runWithGraph } from './cli-graph';
 
@@ -23,6 +25,11 @@ void runWithGraph('seed', async (graph, config) => {
   if (applied > 0) console.log(`Applied ${applied} schema statements.`);
   console.log(`Loading ${path.relative(process.cwd(), ARTICLE_SEED)}`);
   const summary = await loadSeed(graph, readSeed(), (message) => console.log(message));
+  // Running servers share cached responses through Redis: move the shared version on so that none
+  // serves a response from before the seed. (Without Redis only the embedded engine caches by default,
+  // and its database is locked to the server, so this tool cannot run beside one.)
+  const { redisUrl } = loadConfig().responseCache;
+  if (redisUrl) await bumpSharedGraphVersion(redisUrl);
   const ms = Math.round(performance.now() - started);
   console.log(
     `Loaded ${summary.nodes} nodes and ${summary.relationships} relationships in ${ms} ms.`,

@@ -101,6 +101,15 @@ const ENV = z.object({
   PLAYGROUND: bool('PLAYGROUND'),
   SEED_ON_START: bool('SEED_ON_START'),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 0, 600_000, 10_000),
+  RESPONSE_CACHE: z.enum(['on', 'off'], { message: 'RESPONSE_CACHE must be on or off' }).optional(),
+  RESPONSE_CACHE_MAX_BYTES: int('RESPONSE_CACHE_MAX_BYTES', 1_048_576, 68_719_476_736, 67_108_864),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\/\S+$/.test(v), {
+      message:
+        'REDIS_URL must start with redis:// or rediss:// (for example redis://localhost:6379)',
+    }),
 });
 
 /** The validated configuration of one server process. */
@@ -135,6 +144,16 @@ export interface Config {
   readonly playground: boolean;
   readonly seedOnStart: boolean;
   readonly shutdownGraceMs: number;
+  /**
+   * The shared cache of public query responses (src/server/response-cache.ts):
+   * in this process, bounded by `maxBytes`, unless `redisUrl` is set; then in
+   * Redis, shared by every instance, with the graph version kept there too.
+   */
+  readonly responseCache: {
+    readonly enabled: boolean;
+    readonly maxBytes: number;
+    readonly redisUrl: string | undefined;
+  };
 }
 
 /** A configuration error: one line naming the variable and what is expected. */
@@ -208,6 +227,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground,
     seedOnStart: e.SEED_ON_START ?? true,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    responseCache: {
+      // Off by default on Neo4j without Redis: other instances and tools may write to the same
+      // database, and only a version shared through Redis would see their writes.
+      enabled: e.RESPONSE_CACHE
+        ? e.RESPONSE_CACHE === 'on'
+        : graph.engine === 'embedded' || Boolean(e.REDIS_URL),
+      maxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+      redisUrl: e.REDIS_URL || undefined,
+    },
   };
 }
 
@@ -218,5 +246,9 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     graph: redactGraphConfig(config.graph),
     apiToken: config.apiToken ? REDACTED : undefined,
     analystToken: config.analystToken ? REDACTED : undefined,
+    responseCache: {
+      ...config.responseCache,
+      redisUrl: config.responseCache.redisUrl?.replace(/\/\/[^@/]*@/, `//${REDACTED}@`),
+    },
   };
 }

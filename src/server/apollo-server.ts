@@ -34,6 +34,8 @@ export interface ApolloOptions {
    * closes what is left. Absent for servers without a listener (tests).
    */
   readonly drain?: ApolloServerPluginDrainHttpServerOptions;
+  /** The shared response cache's plugins (src/server/response-cache.ts); absent = no cache. */
+  readonly responseCache?: readonly ApolloServerPlugin[];
 }
 
 /**
@@ -178,7 +180,14 @@ export function formatErrorFor(options: Pick<ApolloOptions, 'production' | 'logg
   };
 }
 
-/** Operation timings, errors and graph-query counts, as metrics and one log line per operation. */
+/** Operations that take at least this long are logged at info; the others at debug. */
+export const SLOW_OPERATION_MS = 250;
+
+/**
+ * Operation timings, errors and graph-query counts, as metrics and one log
+ * line per operation: at info when it failed or took SLOW_OPERATION_MS or
+ * more, at debug otherwise.
+ */
 function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
@@ -201,7 +210,11 @@ function observabilityPlugin(options: ApolloOptions): ApolloServerPlugin<ApiCont
               });
             }
           }
-          options.logger?.info(
+          // One line per operation at info would cost every request a synchronous write to stdout;
+          // only slow or failed operations earn it (docs/performance.md, "HTTP path").
+          const level =
+            seconds * 1000 >= SLOW_OPERATION_MS || (errors?.length ?? 0) > 0 ? 'info' : 'debug';
+          options.logger?.[level](
             {
               reqId: contextValue.requestId,
               operationName: name,
@@ -254,6 +267,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<ApiCont
       observabilityPlugin(options),
       fieldErrorsPlugin(formatErrorFor(options)),
       ...cacheControlPlugins(),
+      ...(options.responseCache ?? []),
       // Browsers get our bundled GraphiQL instead (src/server/playground.ts): Apollo's pages load scripts from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],

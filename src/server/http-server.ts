@@ -16,6 +16,7 @@ import { createCypherRouter } from './cypher-route';
 import { Metrics } from './metrics';
 import { corsOptions } from './cors-options';
 import { playgroundRouter } from './playground';
+import { createResponseCache } from './response-cache';
 import possibleTypes from '../generated/possible-types.json';
 import { runInRequest } from './request-context';
 
@@ -39,6 +40,7 @@ export type ServerConfig = Pick<
   | 'analystToken'
   | 'cypher'
   | 'responseLimitBytes'
+  | 'responseCache'
 > &
   Partial<Pick<Config, 'ingestMaxBytes'>>;
 
@@ -98,11 +100,20 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   // Created before Apollo so that its drain plugin sees every connection.
   const server = http.createServer(app);
+  const responseCache = config.responseCache.enabled
+    ? await createResponseCache({
+        config: config.responseCache,
+        stats: graph.port.stats,
+        registry: metrics.registry,
+        logger,
+      })
+    : undefined;
   const apollo = createApolloServer({
     ...config,
     logger,
     metrics,
     drain: { httpServer: server, stopGracePeriodMillis: config.shutdownGraceMs },
+    responseCache: responseCache?.plugins,
   });
   await apollo.start();
   let draining = false;
@@ -215,6 +226,7 @@ export async function startHttpServer(
     // The body parser resumes from socket events, outside the request's async context: enter it again.
     (_req: Request, res: Response, next: NextFunction) =>
       runInRequest(String(res.locals.requestId), next),
+    ...(responseCache ? [responseCache.middleware] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext({
@@ -293,6 +305,7 @@ export async function startHttpServer(
       // Apollo's drain plugin closes the listener, ends idle connections, waits for
       // in-flight requests (up to SHUTDOWN_GRACE_MS) and then closes the rest.
       await apollo.stop();
+      await responseCache?.close();
       stopObserving();
       await graph.port.close();
     })();

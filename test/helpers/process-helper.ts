@@ -42,6 +42,9 @@ const SERVER_VARIABLES = [
   'CYPHER_MAX_ROWS',
   'CYPHER_RATE_LIMIT',
   'INGEST_MAX_BYTES',
+  'RESPONSE_CACHE',
+  'RESPONSE_CACHE_MAX_BYTES',
+  'REDIS_URL',
 ];
 
 export interface ProcessResult {

@@ -40,6 +40,7 @@ export const DEFAULT_TEST_CONFIG: ServerConfig = {
   shutdownGraceMs: 5_000,
   analystToken: TEST_ANALYST_TOKEN,
   cypher: { maxRows: 5_000, ratePerMinute: 10_000 },
+  responseCache: { enabled: true, maxBytes: 32 * 2 ** 20, redisUrl: undefined },
 };
 
 export async function startTestServer(

@@ -54,6 +54,7 @@ describe('loadConfig defaults', () => {
       playground: true,
       seedOnStart: true,
       shutdownGraceMs: 10_000,
+      responseCache: { enabled: true, maxBytes: 64 * 2 ** 20, redisUrl: undefined },
     });
   });
 
@@ -204,6 +205,52 @@ describe('loadConfig parsing', () => {
     'neo4j+ssc://h',
   ])('accepts NEO4J_URI %s', (uri) => {
     expect(loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: 'x' }).graph.engine).toBe('neo4j');
+  });
+});
+
+describe('response cache settings', () => {
+  it('is on in this process by default on the embedded engine, bounded by RESPONSE_CACHE_MAX_BYTES', () => {
+    expect(loadConfig({ RESPONSE_CACHE_MAX_BYTES: '1048576' }).responseCache).toEqual({
+      enabled: true,
+      maxBytes: 1_048_576,
+      redisUrl: undefined,
+    });
+    expect(loadConfig({ RESPONSE_CACHE: 'off' }).responseCache.enabled).toBe(false);
+  });
+
+  it('is off by default on Neo4j without REDIS_URL, where other writers would go unseen', () => {
+    const neo4j = { NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'x' };
+    expect(loadConfig(neo4j).responseCache.enabled).toBe(false);
+    expect(loadConfig({ ...neo4j, RESPONSE_CACHE: 'on' }).responseCache.enabled).toBe(true);
+    expect(loadConfig({ ...neo4j, REDIS_URL: 'redis://cache:6379' }).responseCache).toEqual({
+      enabled: true,
+      maxBytes: 64 * 2 ** 20,
+      redisUrl: 'redis://cache:6379',
+    });
+  });
+
+  it.each<[NodeJS.ProcessEnv, RegExp]>([
+    [{ RESPONSE_CACHE: 'yes' }, /RESPONSE_CACHE must be on or off/],
+    [
+      { RESPONSE_CACHE_MAX_BYTES: '1000' },
+      /RESPONSE_CACHE_MAX_BYTES must be an integer from 1048576 to 68719476736 \(got "1000"\)/,
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      /REDIS_URL must start with redis:\/\/ or rediss:\/\/ \(for example redis:\/\/localhost:6379\)/,
+    ],
+  ])('refuses %j, saying what is expected', (env, pattern) => {
+    expect(configError(env).message).toMatch(pattern);
+  });
+
+  it('redacts the password in REDIS_URL for logs', () => {
+    const redacted = redactedConfig(loadConfig({ REDIS_URL: 'redis://user:s3cret@cache:6379/0' }));
+    expect(JSON.stringify(redacted)).not.toContain('s3cret');
+    expect(redacted.responseCache).toEqual({
+      enabled: true,
+      maxBytes: 64 * 2 ** 20,
+      redisUrl: 'redis://[redacted]@cache:6379/0',
+    });
   });
 });
 
