@@ -53,7 +53,7 @@ export interface LoadResult {
   readonly peakRssMb: number;
 }
 
-interface Target {
+export interface Target {
   readonly name: string;
   readonly url: string;
   stop(): Promise<void>;
@@ -73,7 +73,7 @@ function unclosable(graph: Graph): Graph {
   return { port: view, cypher: graph.cypher };
 }
 
-async function realServer(name: string, graph: Graph): Promise<Target> {
+export async function realServer(name: string, graph: Graph): Promise<Target> {
   const server = await startHttpServer(BENCH_SERVER_CONFIG, unclosable(graph), pino({ level: 'silent' }));
   return { name, url: `http://127.0.0.1:${server.port}/graphql`, stop: () => server.shutdown() };
 }
@@ -93,6 +93,11 @@ async function load(scale: string, target: Target, queryName: string, connection
     queryName === 'lookup'
       ? JSON.stringify({ query: LOOKUP_ONE, variables: { id: ids.persons[next++ % ids.persons.length] } })
       : JSON.stringify({ query: NESTED_QUERY, variables: { n: 10 } });
+  return loadTarget(scale, target, queryName, connections, seconds, body);
+}
+
+/** autocannon against one target; `body` makes each request's JSON body (called once per request). */
+export async function loadTarget(scale: string, target: Target, queryName: string, connections: number, seconds: number, body: () => string): Promise<LoadResult> {
   let bodyErrors = 0;
   const result = await autocannon({
     url: target.url,
