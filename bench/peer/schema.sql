@@ -7,14 +7,17 @@
 -- (MADE) and one source (REPORTED_IN), so those links are foreign-key
 -- columns on `statement`; MENTIONS is many-to-many and gets a link table.
 --
--- Text that is sorted uses the "C" collation so that PostgreSQL orders names
--- byte by byte, as LadybugDB does; otherwise the two servers would return
--- the same rows in a different order.
+-- Names and ids must sort byte by byte, as LadybugDB sorts them, or the two
+-- servers return the same rows in a different order. The cluster is created
+-- with the C locale (postgres-cluster.ts), so every text column sorts that
+-- way. Do not give one key column an explicit COLLATE "C": a join between
+-- columns of different collations cannot use the other side's index (the
+-- speaker's statements became a sequential scan, 2 s per nested page at M).
 
 create table entity (
-  id text collate "C" primary key,
+  id text primary key,
   label text not null,
-  name text collate "C" not null,
+  name text not null,
   aliases text[] not null default '{}',
   description text,
   category text,
@@ -27,7 +30,7 @@ create index entity_label_name_id on entity (label, name, id);
 
 create table source (
   id text primary key,
-  title text collate "C",
+  title text,
   publisher text,
   url text,
   published_at text
