@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   goals.push({
     goal: 'graph queries per request independent of fan-out (batched)',
     measured: batchedQueries.map((b) => `${b.name}: ${b.qs.join('/')}`).join('; '),
-    met: batchedQueries.every((b) => b.qs.length <= 1),
+    met: cells.length ? batchedQueries.every((b) => b.qs.length <= 1) : null,
   });
   const n100 = cell('S', 'nested', 100, 'naive');
   const b100 = cell('S', 'nested', 100, 'batched');
@@ -270,16 +270,18 @@ async function main(): Promise<void> {
   const charts = { ...standardCharts(cells, growth, sizes, PROFILE.fanouts), ...(peerRuns.length ? { peer: peerCharts(peerRuns, sizes) } : {}) };
   const fanoutChart = charts.fanout;
   const growthChart = charts.growth;
-  writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
-  writeFileSync(path.join(outDir, `${stamp}-growth.svg`), growthChart);
-  if (charts.peer) writeFileSync(path.join(outDir, `${stamp}-peer.svg`), charts.peer);
   const docs = path.resolve(__dirname, '../docs');
-  // An --only-peer run has no in-process cells: keep the published fan-out and growth charts.
+  // An --only-peer run has no in-process cells: no fan-out and growth charts, and the published ones stay.
   if (!ONLY_PEER) {
+    writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
+    writeFileSync(path.join(outDir, `${stamp}-growth.svg`), growthChart);
     copyFileSync(path.join(outDir, `${stamp}-fanout.svg`), path.join(docs, 'perf-fanout.svg'));
     copyFileSync(path.join(outDir, `${stamp}-growth.svg`), path.join(docs, 'perf-growth.svg'));
   }
-  if (charts.peer) copyFileSync(path.join(outDir, `${stamp}-peer.svg`), path.join(docs, 'perf-peer.svg'));
+  if (charts.peer) {
+    writeFileSync(path.join(outDir, `${stamp}-peer.svg`), charts.peer);
+    copyFileSync(path.join(outDir, `${stamp}-peer.svg`), path.join(docs, 'perf-peer.svg'));
+  }
 
   const env = { node: process.version, nodeEnv: process.env.NODE_ENV ?? '(unset)', cpus: cpus().length, cpuModel: cpus()[0]?.model, ramGb: Math.round(totalmem() / 2 ** 30), profile: PROFILE.name, seed: SEED, wallSeconds: Math.round((Date.now() - started) / 1000), peakRssMb: peakRssMb(), loadAvgStart, loadAvgEnd: loadavg()[0] };
   writeFileSync(path.join(outDir, `${stamp}.json`), JSON.stringify({ env, profile: PROFILE, loads, fidelity: fidelityChecks, cells, growth, http: httpResults, peer: peerRuns, queryProfile, goals, notRun }, null, 2));
