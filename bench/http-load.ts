@@ -96,15 +96,23 @@ async function load(scale: string, target: Target, queryName: string, connection
   return loadTarget(scale, target, queryName, connections, seconds, body);
 }
 
-/** autocannon against one target; `body` makes each request's JSON body (called once per request). */
-export async function loadTarget(scale: string, target: Target, queryName: string, connections: number, seconds: number, body: () => string): Promise<LoadResult> {
+/** autocannon against one target; `body` makes each request's JSON body (called once per request); `headers` are added to every request. */
+export async function loadTarget(
+  scale: string,
+  target: Target,
+  queryName: string,
+  connections: number,
+  seconds: number,
+  body: () => string,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   let bodyErrors = 0;
   const result = await autocannon({
     url: target.url,
     connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     requests: [{ method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }) }],
     verifyBody: (text: string) => {
       const ok = !text.includes('"errors"');

@@ -14,7 +14,9 @@
  *    real server, interleaved, at S and M (bench/peer/).
  * Writes bench/results/<timestamp>.{json,md} and SVG charts; copies the charts to docs/.
  *
- * Options: --full, --peer, --only-peer (skip phases 2-4), --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
+ * 6. With --mix (and in --full): a Zipf-distributed user-like mix, 99% reads,
+ *    over HTTP at S (bench/user-mix.ts).
+ * Options: --full, --peer, --only-peer (skip phases 2-4), --mix, --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -27,6 +29,7 @@ import { findPostgres } from './peer/postgres-cluster';
 import { OURS_NAME, PEER_NAME, type PeerRun, runPeer } from './peer/run-peer';
 import { type GoalCheck, type QueryProfileRow, cellsTable, queryProfileTable, goalsTable, loadTable, peerCharts, peerTable, ratiosTable, standardCharts } from './report';
 import { SCENARIOS } from './scenarios';
+import { runUserMix } from './user-mix';
 import { type LoadReport, type SyntheticGraph, bulkLoad, generateGraph } from './synthetic-graph';
 
 const argv = process.argv.slice(2);
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
   let fidelityChecks: Record<string, string> = {};
   const readScenarios = SCENARIOS.filter((s) => !s.mutation).map((s) => s.name);
   const peerRuns: PeerRun[] = [];
+  let mixResults: LoadResult[] = [];
   const postgres = PEER ? findPostgres() : undefined;
   if (postgres && !postgres.ok) {
     log(`peer skipped: ${postgres.reason}`);
@@ -177,6 +181,9 @@ async function main(): Promise<void> {
         else httpResults = await httpLoad({ scale, seconds: PROFILE.http.seconds, connections: PROFILE.http.connections, queries: PROFILE.http.queries }, l.embedded, l.memory, l.data.ids, log);
       }
       if (scale === 'S' && !ONLY_PEER) cells.push(...(await inProcess(l, ['addStatement'], ['batched', 'naive'], PROFILE.fanouts)));
+      if ((FULL || flag('mix')) && scale === 'S') {
+        mixResults = await runUserMix(scale, l.data, l.embedded, PROFILE.http.seconds, [1, 16], SEED + 1, log);
+      }
       if (postgres?.ok && PROFILE.peer.scales.includes(scale)) {
         const run = await runPeer({ scale, ...PROFILE.peer }, postgres, l.data, l.embedded, log);
         peerRuns.push(run);
@@ -284,7 +291,7 @@ async function main(): Promise<void> {
   }
 
   const env = { node: process.version, nodeEnv: process.env.NODE_ENV ?? '(unset)', cpus: cpus().length, cpuModel: cpus()[0]?.model, ramGb: Math.round(totalmem() / 2 ** 30), profile: PROFILE.name, seed: SEED, wallSeconds: Math.round((Date.now() - started) / 1000), peakRssMb: peakRssMb(), loadAvgStart, loadAvgEnd: loadavg()[0] };
-  writeFileSync(path.join(outDir, `${stamp}.json`), JSON.stringify({ env, profile: PROFILE, loads, fidelity: fidelityChecks, cells, growth, http: httpResults, peer: peerRuns, queryProfile, goals, notRun }, null, 2));
+  writeFileSync(path.join(outDir, `${stamp}.json`), JSON.stringify({ env, profile: PROFILE, loads, fidelity: fidelityChecks, cells, growth, http: httpResults, peer: peerRuns, mix: mixResults, queryProfile, goals, notRun }, null, 2));
   const md = [
     `# Benchmark ${stamp} (${PROFILE.name} profile)`,
     '',
@@ -319,6 +326,10 @@ async function main(): Promise<void> {
     '## HTTP load (autocannon)',
     '',
     httpResults.length ? loadTable(httpResults) : '_not run_',
+    '',
+    '## User-like mix (Zipf over the 200 most mentioned entities; 40% entity pages, 30% statement lists, 15% search, 14% neighbourhoods, 1% addStatement)',
+    '',
+    mixResults.length ? loadTable(mixResults) : '_not run (--mix or --full)_',
     '',
     '## Ours against PostGraphile over PostgreSQL (same graph, HTTP, interleaved)',
     '',
