@@ -56,7 +56,7 @@ export interface LoadResult {
   readonly peakRssMb: number;
 }
 
-interface Target {
+export interface Target {
   readonly name: string;
   readonly url: string;
   stop(): Promise<void>;
@@ -76,7 +76,7 @@ function unclosable(graph: Graph): Graph {
   return { port: view, cypher: graph.cypher, queryLayer: graph.queryLayer };
 }
 
-async function realServer(name: string, graph: Graph): Promise<Target> {
+export async function realServer(name: string, graph: Graph): Promise<Target> {
   const server = await startHttpServer(
     BENCH_SERVER_CONFIG,
     unclosable(graph),
@@ -110,13 +110,26 @@ async function load(
           variables: { id: ids.persons[next++ % ids.persons.length] },
         })
       : JSON.stringify({ query: NESTED_QUERY, variables: { n: 10 } });
+  return loadTarget(scale, target, queryName, connections, seconds, body);
+}
+
+/** autocannon against one target; `body` makes each request's JSON body (called once per request); `headers` are added to every request. */
+export async function loadTarget(
+  scale: string,
+  target: Target,
+  queryName: string,
+  connections: number,
+  seconds: number,
+  body: () => string,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   let bodyErrors = 0;
   const result = await autocannon({
     url: target.url,
     connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     requests: [
       {
         method: 'POST',
