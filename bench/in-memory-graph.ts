@@ -10,6 +10,7 @@
  */
 import {
   CypherLibrary,
+  withSource,
   type CypherQuery,
   type EntityFilter,
   type Graph,
@@ -219,9 +220,17 @@ export class InMemoryGraph {
         (x, y) =>
           cmp(x.other.properties[key], y.other.properties[key]) || cmp(x.other.id, y.other.id),
       );
+      // As the embedded query does (`withSource`): each statement comes with its source.
+      const sourceOf = (statement: GraphNode): Related['source'] => {
+        const [edge] = this.out.get(statement.id)?.get('REPORTED_IN') ?? [];
+        return edge ? { node: edge.other, rel: edge.rel } : undefined;
+      };
       byParent.set(
         parentId,
-        edges.slice(0, limit).map((e) => ({ rel: e.rel, node: e.other })),
+        edges.slice(0, limit).map((e) => {
+          const source = withSource(traversal) ? sourceOf(e.other) : undefined;
+          return source ? { rel: e.rel, node: e.other, source } : { rel: e.rel, node: e.other };
+        }),
       );
     }
     return byParent;

@@ -19,7 +19,7 @@ export function relatedOf(
   parent: GraphNode,
   limit = UNPAGED_LIMIT,
 ): Promise<Related[]> {
-  return ctx.loaders.related(traversal, limit).load(parent.id);
+  return ctx.loaders.related(traversal, limit, parent.label).load(parent.id);
 }
 
 /** A relationship field that returns the related nodes themselves. */

@@ -199,6 +199,28 @@ function traversalSlots(traversal: TraversalShape) {
   };
 }
 
+/**
+ * Whether a traversal fetches its statements' sources in the same query: it
+ * ends at statements only, and is not REPORTED_IN itself. One query instead
+ * of a second batch for `Statement.source` (docs/performance.md).
+ */
+export function withSource(traversal: TraversalShape): boolean {
+  return (
+    traversal.type !== 'REPORTED_IN' &&
+    traversal.nodeLabels.length === 1 &&
+    traversal.nodeLabels[0] === 'Statement'
+  );
+}
+
+/** One entry of a traversal's `items` column, with its source when the query fetched it. */
+function relatedOf(item: unknown): Related[] {
+  const { node, rel, source, sourceRel } = (item ?? {}) as Record<string, unknown>;
+  if (!isGraphNode(node) || !isGraphRelationship(rel)) return [];
+  return isGraphNode(source) && isGraphRelationship(sourceRel)
+    ? [{ node, rel, source: { node: source, rel: sourceRel } }]
+    : [{ node, rel }];
+}
+
 /** The one place a query name becomes query text. */
 const queryOf = (
   cypher: CypherLibrary,
@@ -234,19 +256,13 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     async traverse(traversal, ids, limit) {
       const byParent = new Map<string, Related[]>();
       if (limit === 0 || ids.length === 0) return byParent;
-      const rows = await run(q(`traverse/${traversal.direction}`, traversalSlots(traversal)), {
-        ids: [...ids],
-        limit,
-      });
+      const name = withSource(traversal)
+        ? (`traverse/${traversal.direction}-with-source` as const)
+        : (`traverse/${traversal.direction}` as const);
+      const rows = await run(q(name, traversalSlots(traversal)), { ids: [...ids], limit });
       for (const row of rows) {
         const items = Array.isArray(row.items) ? row.items : [];
-        byParent.set(
-          String(row.parentId),
-          items.flatMap((item) => {
-            const { node, rel } = (item ?? {}) as { node?: unknown; rel?: unknown };
-            return isGraphNode(node) && isGraphRelationship(rel) ? [{ node, rel }] : [];
-          }),
-        );
+        byParent.set(String(row.parentId), items.flatMap(relatedOf));
       }
       return byParent;
     },
