@@ -168,7 +168,8 @@ export class InMemoryGraph {
   private reads(): ReadQueries {
     return {
       nodesByIds: async (labels, ids) => this.nodesByIds(labels, ids),
-      traverse: async (traversal, ids, limit) => this.traverse(traversal, ids, limit),
+      traverse: async (traversal, ids, limit, options) =>
+        this.traverse(traversal, ids, limit, options?.withSources ?? false),
       countIncoming: async (traversal, ids) =>
         new Map(ids.map((id) => [id, this.in.get(id)?.get(traversal.type)?.length ?? 0])),
       entityPage: async (label, filter, window) => this.page(label, filter, window),
@@ -202,6 +203,7 @@ export class InMemoryGraph {
     traversal: TraversalShape,
     ids: readonly string[],
     limit: number,
+    withSources: boolean,
   ): Map<string, Related[]> {
     const parents = new Set<string>(traversal.parentLabels);
     const targets = new Set<string>(traversal.nodeLabels);
@@ -228,7 +230,7 @@ export class InMemoryGraph {
       byParent.set(
         parentId,
         edges.slice(0, limit).map((e) => {
-          const source = withSource(traversal) ? sourceOf(e.other) : undefined;
+          const source = withSources && withSource(traversal) ? sourceOf(e.other) : undefined;
           return source ? { rel: e.rel, node: e.other, source } : { rel: e.rel, node: e.other };
         }),
       );

@@ -41,16 +41,18 @@ export class Loaders {
    * Related nodes along `traversal`, at most `limit` per parent, in the
    * traversal's order. Keys are ids of parents labelled `parentLabel` (the
    * parent node's label): the query then starts from that label alone.
+   * `withSources`: statements come with their sources (see `primeSources`).
    */
   related(
     traversal: Traversal,
     limit: number,
     parentLabel?: string,
+    withSources = false,
   ): DataLoader<string, Related[]> {
     const shape = fromLabel(traversal, parentLabel);
-    const variant = `${shape.type}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}:${shape.orderKey}:${limit}`;
+    const variant = `${shape.type}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}:${shape.orderKey}:${limit}:${withSources}`;
     return this.loader(`traverse/${shape.direction}`, variant, async (ids) => {
-      const byParent = await this.queries.traverse(shape, ids, limit);
+      const byParent = await this.queries.traverse(shape, ids, limit, { withSources });
       this.primeSources(byParent);
       return ids.map((id) => byParent.get(id) ?? []);
     });

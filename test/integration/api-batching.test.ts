@@ -95,6 +95,29 @@ describe('batching of nested relationship fields', () => {
     }
   });
 
+  it('fetches the statements with their sources in one query when source is selected, also through fragments', async () => {
+    for (const selection of [
+      'id source { title }',
+      '...S',
+      '... on Statement { id source { title } }',
+    ]) {
+      const result = await api.run(
+        `{ people(first: 10) { edges { node { statements(first: 3) { ${selection} } } } } }
+        ${selection === '...S' ? 'fragment S on Statement { id source { title } }' : ''}`,
+      );
+      expect(result.errors).toBeUndefined();
+      const statements = result.data.people.edges.flatMap(
+        (e: { node: { statements: unknown[] } }) => e.node.statements,
+      );
+      expect(statements).toHaveLength(30);
+      for (const statement of statements) {
+        expect(statement).toMatchObject({ source: { title: SYNTHETIC_SOURCE_TITLE } });
+      }
+      // one page query + one for the statements with their sources
+      expect({ selection, queries: result.queries }).toEqual({ selection, queries: 2 });
+    }
+  });
+
   it('gives each person at most 3 statements, their first three in reading order, with mentions and source', async () => {
     const { people } = await nested(100);
     people.forEach((person, index) => {

@@ -103,14 +103,16 @@ describe('The loaders over the query layer', () => {
     expect(parentsOf(embedded.sent[0]?.query.text ?? '')).toBe('Person|Organization|State');
   });
 
-  it("fetches the sources of statements in the traversal's own query, and only for statements", async () => {
+  it("fetches the sources of statements in the traversal's own query when asked, and only for statements", async () => {
     const embedded = recordingPort('embedded');
     const loaders = new Loaders(createQueries(embedded.port, new CypherLibrary('embedded')));
+    await loaders.related(TRAVERSALS.statementsMadeBy, 3, 'Person', true).load('antony-blinken');
     await loaders.related(TRAVERSALS.statementsMadeBy, 3, 'Person').load('antony-blinken');
-    await loaders.related(TRAVERSALS.mentionsOf, 3, 'Statement').load('blinken-meat-grinder');
-    await loaders.related(TRAVERSALS.statementsReportedIn, 3, 'Source').load('source-1');
+    await loaders.related(TRAVERSALS.mentionsOf, 3, 'Statement', true).load('blinken-meat-grinder');
+    await loaders.related(TRAVERSALS.statementsReportedIn, 3, 'Source', true).load('source-1');
     expect(embedded.sent.map((s) => s.query.name.replace(/\[.*$/, ''))).toEqual([
       'traverse/outgoing-with-source',
+      'traverse/outgoing',
       'traverse/outgoing',
       'traverse/incoming',
     ]);

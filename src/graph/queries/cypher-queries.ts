@@ -49,11 +49,17 @@ import type {
 export interface ReadQueries {
   /** Nodes by id among `labels`: one query for the whole batch. Unknown ids are absent. */
   nodesByIds(labels: readonly NodeLabel[], ids: readonly string[]): Promise<Map<string, GraphNode>>;
-  /** Related nodes of each parent along `traversal`, at most `limit` each, in the traversal's order. */
+  /**
+   * Related nodes of each parent along `traversal`, at most `limit` each, in
+   * the traversal's order. With `withSources`, a traversal that ends at
+   * statements also returns each statement's source (`Related.source`), in
+   * the same query.
+   */
   traverse(
     traversal: TraversalShape,
     ids: readonly string[],
     limit: number,
+    options?: { readonly withSources?: boolean },
   ): Promise<Map<string, Related[]>>;
   /** How many incoming relationships of the traversal's type, from its node labels, each parent has. */
   countIncoming(traversal: TraversalShape, ids: readonly string[]): Promise<Map<string, number>>;
@@ -200,9 +206,10 @@ function traversalSlots(traversal: TraversalShape) {
 }
 
 /**
- * Whether a traversal fetches its statements' sources in the same query: it
+ * Whether a traversal can fetch its statements' sources in the same query: it
  * ends at statements only, and is not REPORTED_IN itself. One query instead
- * of a second batch for `Statement.source` (docs/performance.md).
+ * of a second batch for `Statement.source` (docs/performance.md); asked for
+ * only when the request selects the source, since the join costs otherwise.
  */
 export function withSource(traversal: TraversalShape): boolean {
   return (
@@ -253,12 +260,13 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
   const q = (name: QueryName, slots?: Record<string, string>) => queryOf(cypher, name, slots);
   return {
     nodesByIds: nodesByIds(cypher, run),
-    async traverse(traversal, ids, limit) {
+    async traverse(traversal, ids, limit, options) {
       const byParent = new Map<string, Related[]>();
       if (limit === 0 || ids.length === 0) return byParent;
-      const name = withSource(traversal)
-        ? (`traverse/${traversal.direction}-with-source` as const)
-        : (`traverse/${traversal.direction}` as const);
+      const name =
+        options?.withSources && withSource(traversal)
+          ? (`traverse/${traversal.direction}-with-source` as const)
+          : (`traverse/${traversal.direction}` as const);
       const rows = await run(q(name, traversalSlots(traversal)), { ids: [...ids], limit });
       for (const row of rows) {
         const items = Array.isArray(row.items) ? row.items : [];
