@@ -119,13 +119,26 @@ export async function load(
           variables: { id: ids.persons[next++ % ids.persons.length] },
         })
       : JSON.stringify({ query: NESTED_QUERY, variables: { n: 10 } });
+  return loadTarget(scale, target, queryName, connections, seconds, body);
+}
+
+/** autocannon against one target; `body` makes each request's JSON body (called once per request); `headers` are added to every request. */
+export async function loadTarget(
+  scale: string,
+  target: Target,
+  queryName: string,
+  connections: number,
+  seconds: number,
+  body: () => string,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   let bodyErrors = 0;
   const result = await autocannon({
     url: target.url,
     connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     requests: [
       {
         method: 'POST',

@@ -10,6 +10,7 @@
  */
 import {
   CypherLibrary,
+  withSource,
   type CypherQuery,
   type EntityFilter,
   type Graph,
@@ -167,7 +168,8 @@ export class InMemoryGraph {
   private reads(): ReadQueries {
     return {
       nodesByIds: async (labels, ids) => this.nodesByIds(labels, ids),
-      traverse: async (traversal, ids, limit) => this.traverse(traversal, ids, limit),
+      traverse: async (traversal, ids, limit, options) =>
+        this.traverse(traversal, ids, limit, options?.withSources ?? false),
       countIncoming: async (traversal, ids) =>
         new Map(ids.map((id) => [id, this.in.get(id)?.get(traversal.type)?.length ?? 0])),
       entityPage: async (label, filter, window) => this.page(label, filter, window),
@@ -203,6 +205,7 @@ export class InMemoryGraph {
     traversal: TraversalShape,
     ids: readonly string[],
     limit: number,
+    withSources: boolean,
   ): Map<string, Related[]> {
     const parents = new Set<string>(traversal.parentLabels);
     const targets = new Set<string>(traversal.nodeLabels);
@@ -221,9 +224,17 @@ export class InMemoryGraph {
         (x, y) =>
           cmp(x.other.properties[key], y.other.properties[key]) || cmp(x.other.id, y.other.id),
       );
+      // As the embedded query does (`withSource`): each statement comes with its source.
+      const sourceOf = (statement: GraphNode): Related['source'] => {
+        const [edge] = this.out.get(statement.id)?.get('REPORTED_IN') ?? [];
+        return edge ? { node: edge.other, rel: edge.rel } : undefined;
+      };
       byParent.set(
         parentId,
-        edges.slice(0, limit).map((e) => ({ rel: e.rel, node: e.other })),
+        edges.slice(0, limit).map((e) => {
+          const source = withSources && withSource(traversal) ? sourceOf(e.other) : undefined;
+          return source ? { rel: e.rel, node: e.other, source } : { rel: e.rel, node: e.other };
+        }),
       );
     }
     return byParent;

@@ -2,20 +2,27 @@
  * Probe: how single graph queries scale with batch size and graph size on
  * the embedded engine, and how alternative formulations compare. Diagnostic
  * only (`tsx bench/probe-queries.ts [S|M ...]`); prints a Markdown table.
+ * With `--shapes`, it compares the shapes of batched traversals instead
+ * (where they start, what they return, whether per-parent order survives).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type CypherQuery, applySchema, openGraph } from '../src/graph';
+import { type CypherQuery, type Graph, type Row, applySchema, openGraph } from '../src/graph';
 import { TRAVERSALS } from '../src/loaders';
-import { NODE_LABELS } from '../src/model/graph-model';
-import { bulkLoad, generateGraph } from './synthetic-graph';
+import { NODE_LABELS, NODE_PROPERTIES, type NodeLabel } from '../src/model/graph-model';
+import { type SyntheticGraph, bulkLoad, generateGraph } from './synthetic-graph';
 
 const SIZES: Record<string, number> = { S: 10_000, M: 100_000 };
 
 async function main(): Promise<void> {
   const scales = process.argv.slice(2).filter((a) => a in SIZES);
-  console.log('| scale | query | ids | median ms (7 runs) |\n|---|---|---:|---:|');
+  const shapes = process.argv.includes('--shapes');
+  console.log(
+    shapes
+      ? '| scale | shape | ids | rows | median ms (11 runs, interleaved) | per-parent order |\n|---|---|---:|---:|---:|---|'
+      : '| scale | query | ids | median ms (7 runs) |\n|---|---|---:|---:|',
+  );
   for (const scale of scales.length ? scales : ['S', 'M']) {
     const data = generateGraph(SIZES[scale] as number, 42);
     const dir = mkdtempSync(path.join(tmpdir(), `kg-probe-${scale}-`));
@@ -27,6 +34,11 @@ async function main(): Promise<void> {
     try {
       await applySchema(graph);
       await bulkLoad(graph, data);
+      if (shapes) {
+        await probeShapes(graph, data, scale);
+        await probeNestedPage(graph, data, scale);
+        continue;
+      }
       const persons = data.ids.persons;
       // A diagnostic renders query variants by hand; the application goes through src/graph/queries.
       const t = TRAVERSALS.statementsMadeBy;
@@ -94,6 +106,416 @@ RETURN parentId, items[0..$limit] AS items`,
       await graph.port.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * Query shapes (issue 15, item 2): where a batched traversal starts, what it
+ * returns, and whether the per-parent order survives. `tsx bench/probe-queries.ts --shapes [S|M]`.
+ */
+async function probeShapes(graph: Graph, data: SyntheticGraph, scale: string): Promise<void> {
+  const persons = data.ids.persons.slice(0, 100);
+  const statements = data.rels
+    .filter((r) => r.type === 'MADE' && persons.includes(r.from))
+    .map((r) => r.to)
+    .slice(0, 300);
+  const sorted = (rows: Row[], key: string): boolean =>
+    rows.every((row) => {
+      const items = (Array.isArray(row.items) ? row.items : []) as Array<Record<string, unknown>>;
+      const keys = items.map((i) => {
+        const n = i.node as { properties?: Record<string, unknown> } | undefined;
+        return [
+          n?.properties ? n.properties[key] : (i.k ?? i[key]),
+          n?.properties ? n.properties.id : i.id,
+        ];
+      });
+      return keys.every(
+        ([k, id], j) =>
+          j === 0 ||
+          (keys[j - 1]![0] as string) < (k as string) ||
+          ((keys[j - 1]![0] as string) === k && (keys[j - 1]![1] as string) < (id as string)),
+      );
+    });
+  const tail = (
+    key: string,
+    item: string,
+    carry = '',
+  ) => `WITH parent.id AS parentId, rel, node${carry}
+ORDER BY parentId, node.${key}, node.id
+SKIP 0
+WITH parentId, collect(${item}) AS items
+RETURN parentId, items[0..$limit] AS items`;
+  const whole = '{rel: rel, node: node}';
+  const fields = (label: NodeLabel, v = 'node'): string =>
+    [
+      `label: label(${v})`,
+      ...Object.keys(NODE_PROPERTIES[label])
+        .filter((k) => k !== 'search')
+        .map((k) => `${k}: ${v}.${k}`),
+    ].join(', ');
+  const shapes: Array<[string, string, string[], string]> = [
+    [
+      'MADE, IN $ids, parent Person|Organization|State (main)',
+      `MATCH (parent:Person|Organization|State) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, IN $ids, parent Person',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, UNWIND $ids, parent Person {id}',
+      `UNWIND $ids AS id MATCH (parent:Person {id: id})
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, UNWIND $ids, parent Person|Organization|State {id}',
+      `UNWIND $ids AS id MATCH (parent:Person|Organization|State {id: id})
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, UNWIND $ids, one pattern (parent:Person {id})-[:MADE]->(node)',
+      `UNWIND $ids AS id MATCH (parent:Person {id: id})-[rel:MADE]->(node:Statement)
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, IN $ids, one pattern (parent:Person)-[:MADE]->(node) WHERE',
+      `MATCH (parent:Person)-[rel:MADE]->(node:Statement) WHERE parent.id IN $ids
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, IN $ids, parent Person, projection (id, ordinal, text)',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', '{id: node.id, k: node.ordinal, text: node.text}')}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, UNWIND $ids, parent Person {id}, ids only, no order or collect',
+      `UNWIND $ids AS id MATCH (parent:Person {id: id})-[rel:MADE]->(node:Statement) RETURN parent.id AS parentId, node.id AS id`,
+      persons,
+      '',
+    ],
+    [
+      'MADE, IN $ids, parent Person, ids only, no order or collect',
+      `MATCH (parent:Person) WHERE parent.id IN $ids MATCH (parent)-[rel:MADE]->(node:Statement) RETURN parent.id AS parentId, node.id AS id`,
+      persons,
+      '',
+    ],
+    [
+      'MADE, UNWIND $ids, parent Person {id}, projection (id, ordinal, text)',
+      `UNWIND $ids AS id MATCH (parent:Person {id: id})
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', '{id: node.id, k: node.ordinal, text: node.text}')}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MENTIONS, IN $ids, parent Statement, nodes of 6 entity labels (main)',
+      `MATCH (parent:Statement) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event)
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'MENTIONS, UNWIND $ids, parent Statement {id}',
+      `UNWIND $ids AS id MATCH (parent:Statement {id: id})
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event)
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'MENTIONS, UNWIND $ids, parent Statement {id}, projection (id, name)',
+      `UNWIND $ids AS id MATCH (parent:Statement {id: id})
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event)
+${tail('name', '{id: node.id, k: node.name}')}`,
+      statements,
+      'name',
+    ],
+    [
+      'MENTIONS, IN $ids, ids only, no order or collect',
+      `MATCH (parent:Statement) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event) RETURN parent.id AS parentId, node.id AS id`,
+      statements,
+      '',
+    ],
+    [
+      'MENTIONS, IN $ids, whole nodes, no order or collect',
+      `MATCH (parent:Statement) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event) RETURN parent.id AS parentId, rel, node`,
+      statements,
+      '',
+    ],
+    [
+      'MENTIONS, IN $ids, ordered ids only (sort and collect scalars)',
+      `MATCH (parent:Statement) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event)
+${tail('name', '{id: node.id, k: node.name}')}`,
+      statements,
+      'name',
+    ],
+    [
+      'MENTIONS, IN $ids, node Person only',
+      `MATCH (parent:Statement) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MENTIONS]->(node:Person)
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'REPORTED_IN, IN $ids, parent Statement|Event (main)',
+      `MATCH (parent:Statement|Event) WHERE parent.id IN $ids
+MATCH (parent)-[rel:REPORTED_IN]->(node:Source)
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'REPORTED_IN, UNWIND $ids, parent Statement {id}',
+      `UNWIND $ids AS id MATCH (parent:Statement {id: id})
+MATCH (parent)-[rel:REPORTED_IN]->(node:Source)
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'MADE, IN $ids, parent Person, HINT (parent JOIN rel) JOIN node',
+      `MATCH (parent:Person)-[rel:MADE]->(node:Statement) WHERE parent.id IN $ids
+HINT (parent JOIN rel) JOIN node
+${tail('ordinal', whole)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE, IN $ids, parent Person, HINT, projection (id, ordinal, text)',
+      `MATCH (parent:Person)-[rel:MADE]->(node:Statement) WHERE parent.id IN $ids
+HINT (parent JOIN rel) JOIN node
+${tail('ordinal', '{id: node.id, k: node.ordinal, text: node.text}')}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MENTIONS, IN $ids, parent Statement, HINT (parent JOIN rel) JOIN node',
+      `MATCH (parent:Statement)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event) WHERE parent.id IN $ids
+HINT (parent JOIN rel) JOIN node
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'MENTIONS, IN $ids, parent Statement, HINT, projection (id, name)',
+      `MATCH (parent:Statement)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event) WHERE parent.id IN $ids
+HINT (parent JOIN rel) JOIN node
+${tail('name', '{id: node.id, k: node.name}')}`,
+      statements,
+      'name',
+    ],
+    [
+      'REPORTED_IN, IN $ids, parent Statement, HINT (parent JOIN rel) JOIN node',
+      `MATCH (parent:Statement)-[rel:REPORTED_IN]->(node:Source) WHERE parent.id IN $ids
+HINT (parent JOIN rel) JOIN node
+${tail('name', whole)}`,
+      statements,
+      'name',
+    ],
+    [
+      'MADE, IN $ids, parent Person, every property but search, and label(node)',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+${tail('ordinal', `{${fields('Statement')}}`)}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE + REPORTED_IN folded, IN $ids, parent Person, every property but search',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)-[:REPORTED_IN]->(src:Source)
+${tail('ordinal', `{${fields('Statement')}, source: {${fields('Source', 'src')}}}`, ', src')}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE + OPTIONAL REPORTED_IN collected per statement, IN $ids, parent Person, whole nodes',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+OPTIONAL MATCH (node)-[srel:REPORTED_IN]->(src:Source)
+WITH parent.id AS parentId, rel, node, collect({rel: srel, node: src}) AS sources
+ORDER BY parentId, node.ordinal, node.id
+SKIP 0
+WITH parentId, collect({rel: rel, node: node, sources: sources}) AS items
+RETURN parentId, items[0..$limit] AS items`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE + OPTIONAL REPORTED_IN, IN $ids, parent Person, whole nodes',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+OPTIONAL MATCH (node)-[srel:REPORTED_IN]->(src:Source)
+${tail('ordinal', '{rel: rel, node: node, srel: srel, src: src}', ', srel, src')}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MADE + REPORTED_IN (MATCH), IN $ids, parent Person, whole nodes',
+      `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)-[srel:REPORTED_IN]->(src:Source)
+${tail('ordinal', '{rel: rel, node: node, srel: srel, src: src}', ', srel, src')}`,
+      persons,
+      'ordinal',
+    ],
+    [
+      'MENTIONS, IN $ids, parent Statement, every property but search, and label(node)',
+      `MATCH (parent:Statement) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MENTIONS]->(node:Person|State|Organization|MilitaryUnit|Location|Event)
+${tail('name', `{${fields('Person')}}`)}`,
+      statements,
+      'name',
+    ],
+    [
+      'nodes by id: UNWIND $ids, Statement {id}, whole node',
+      `UNWIND $ids AS id MATCH (n:Statement {id: id}) RETURN id, n`,
+      statements,
+      '',
+    ],
+    [
+      'nodes by id + source: UNWIND $ids, Statement {id}, its REPORTED_IN source',
+      `UNWIND $ids AS id MATCH (n:Statement {id: id})-[:REPORTED_IN]->(src:Source) RETURN id, n, src`,
+      statements,
+      '',
+    ],
+  ];
+  // Interleaved: each rep runs every shape once, so a load spike hits all shapes alike.
+  const reps = 11;
+  const times = shapes.map(() => [] as number[]);
+  const last: Row[][] = shapes.map(() => []);
+  for (let rep = 0; rep < reps; rep++) {
+    for (const [i, [, text, ids]] of shapes.entries()) {
+      const t = performance.now();
+      last[i] = await graph.port.read({ name: 'probe/shape', text }, { ids, limit: 10 });
+      times[i]!.push(performance.now() - t);
+    }
+  }
+  for (const [i, [label, text, ids, key]] of shapes.entries()) {
+    const sortedTimes = times[i]!.sort((a, b) => a - b);
+    const rows = last[i]!;
+    // Reversed ids: the per-parent order must not depend on the order of $ids.
+    const reversed = key
+      ? await graph.port.read({ name: 'probe/shape', text }, { ids: [...ids].reverse(), limit: 10 })
+      : [];
+    const order = key ? (sorted(rows, key) && sorted(reversed, key) ? 'kept' : '**lost**') : '–';
+    const median = sortedTimes[Math.floor(reps / 2)] as number;
+    console.log(
+      `| ${scale} | ${label} | ${ids.length} | ${rows.length} | ${median.toFixed(1)} | ${order} |`,
+    );
+  }
+}
+
+/**
+ * The graph work of the peer's nested page (100 people, 10 statements each,
+ * 5 mentions and the source of each statement) with the shipped templates:
+ * as main ran it (MADE from Person|Organization|State, MENTIONS, REPORTED_IN
+ * from Statement|Event) and as the loaders now run it (MADE from Person with
+ * the sources folded in, MENTIONS). Interleaved, 11 reps.
+ */
+async function probeNestedPage(graph: Graph, data: SyntheticGraph, scale: string): Promise<void> {
+  const persons = data.ids.persons.slice(0, 100);
+  const slots = (name: 'statementsMadeBy' | 'mentionsOf' | 'sourcesReporting', parent?: string) => {
+    const t = TRAVERSALS[name];
+    return {
+      type: t.type,
+      parentLabels: parent ?? t.parentLabels.join('|'),
+      nodeLabels: t.nodeLabels.join('|'),
+      orderKey: t.orderKey,
+    };
+  };
+  const statementIds = (rows: Row[]): string[] =>
+    rows.flatMap((r) =>
+      (Array.isArray(r.items) ? r.items : []).map((i) => (i as { node: { id: string } }).node.id),
+    );
+  const made = (query: 'traverse/outgoing' | 'traverse/outgoing-with-source', parent?: string) =>
+    graph.port
+      .read(graph.cypher.render(query, slots('statementsMadeBy', parent)), {
+        ids: persons,
+        limit: 10,
+      })
+      .then(statementIds);
+  const mentions = (ids: string[], parent?: string) =>
+    graph.port.read(graph.cypher.render('traverse/outgoing', slots('mentionsOf', parent)), {
+      ids,
+      limit: 5,
+    });
+  const sources = (ids: string[]) =>
+    graph.port.read(graph.cypher.render('traverse/outgoing', slots('sourcesReporting')), {
+      ids,
+      limit: 1,
+    });
+  const pages: Array<[string, () => Promise<number>]> = [
+    [
+      'nested page with source, as main ran it: MADE from 3 labels, MENTIONS, REPORTED_IN from Statement|Event',
+      async () => {
+        const ids = await made('traverse/outgoing');
+        await Promise.all([mentions(ids), sources(ids)]);
+        return ids.length;
+      },
+    ],
+    [
+      'nested page with source, now: MADE from Person with the sources, MENTIONS',
+      async () => {
+        const ids = await made('traverse/outgoing-with-source', 'Person');
+        await mentions(ids, 'Statement');
+        return ids.length;
+      },
+    ],
+    [
+      "nested page without source (the peer's), as main ran it: MADE from 3 labels, MENTIONS",
+      async () => {
+        const ids = await made('traverse/outgoing');
+        await mentions(ids);
+        return ids.length;
+      },
+    ],
+    [
+      "nested page without source (the peer's), now: MADE from Person, MENTIONS",
+      async () => {
+        const ids = await made('traverse/outgoing', 'Person');
+        await mentions(ids, 'Statement');
+        return ids.length;
+      },
+    ],
+  ];
+  const times = pages.map(() => [] as number[]);
+  let statements = 0;
+  for (let rep = 0; rep < 11; rep++) {
+    for (const [i, [, run]] of pages.entries()) {
+      const t = performance.now();
+      statements = await run();
+      times[i]!.push(performance.now() - t);
+    }
+  }
+  for (const [i, [label]] of pages.entries()) {
+    const median = (times[i]!.sort((a, b) => a - b)[5] as number).toFixed(1);
+    console.log(`| ${scale} | ${label} | 100 | ${statements} | ${median} | – |`);
   }
 }
 

@@ -3,6 +3,7 @@
  */
 import type { CellResult } from './measure';
 import type { LoadResult } from './http-load';
+import type { PeerRun } from './peer/run-peer';
 
 export interface GoalCheck {
   readonly goal: string;
@@ -68,6 +69,50 @@ export function loadTable(results: readonly LoadResult[]): string {
     lines.push(
       `| ${r.scale} | ${r.target} | ${r.query} | ${r.connections} | ${r.seconds} | ${r.requests} | ${r.reqPerSec} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.non2xx} | ${r.bodyErrors} | ${r.socketErrors}/${r.timeouts} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !b ? '–' : `${(a / b).toFixed(2)}`;
+
+/**
+ * One row per scale and query: single-request p50/p99 and req/s at each
+ * connection count, ours and the peer's, with ours / peer. For latency a
+ * ratio above 1 means we are slower; for req/s a ratio below 1 does.
+ */
+export function peerTable(runs: readonly PeerRun[]): string {
+  const connections = [...new Set(runs.flatMap((r) => r.http.map((h) => h.connections)))].sort(
+    (a, b) => a - b,
+  );
+  const lines = [
+    `| scale | query | ours p50 ms | peer p50 ms | ours / peer p50 | ours p99 ms | peer p99 ms | ours / peer p99 | ${connections.map((c) => `ours req/s (${c} conn) | peer req/s (${c} conn) | ours / peer (${c} conn)`).join(' | ')} | load avg |`,
+    `|---|---|${'---:|'.repeat(6 + 3 * connections.length + 1)}`,
+  ];
+  for (const run of runs) {
+    if (!run.fidelity.same) {
+      lines.push(
+        `| ${run.scale} | – | not measured: ${run.fidelity.message.replace(/\|/g, '\\|')} |`,
+      );
+      continue;
+    }
+    for (const query of ['nested', 'lookup']) {
+      const lat = (side: string) => run.latency.find((l) => l.query === query && l.side === side);
+      const rps = (name: string, c: number) =>
+        run.http.find((h) => h.query === query && h.connections === c && h.target === name)
+          ?.reqPerSec;
+      const [ours, peer] = [lat('ours'), lat('peer')];
+      const [oursName, peerName] = [...new Set(run.http.map((h) => h.target))] as [string, string];
+      const load = connections
+        .map(
+          (c) =>
+            `${rps(oursName, c) ?? '–'} | ${rps(peerName, c) ?? '–'} | ${ratio(rps(oursName, c), rps(peerName, c))}`,
+        )
+        .join(' | ');
+      lines.push(
+        `| ${run.scale} | ${query} | ${fmt(ours?.p50)} | ${fmt(peer?.p50)} | ${ratio(ours?.p50, peer?.p50)} | ${fmt(ours?.p99)} | ${fmt(peer?.p99)} | ${ratio(ours?.p99, peer?.p99)} | ${load} | ${ours?.loadAvg ?? '–'} |`,
+      );
+    }
   }
   return lines.join('\n');
 }
@@ -238,4 +283,38 @@ export function standardCharts(
     ),
   );
   return { fanout, growth: growthChart };
+}
+
+/** Single-request p50 by scale, ours and the peer's, for the nested page and the lookup. */
+export function peerCharts(
+  runs: readonly PeerRun[],
+  sizes: Readonly<Record<string, number>>,
+): string {
+  const label = (scale: string) => `${scale} (${(sizes[scale] ?? 0).toLocaleString('en-US')})`;
+  const measured = runs.filter((r) => r.fidelity.same);
+  const series = (['nested', 'lookup'] as const).flatMap((query) =>
+    (['ours', 'peer'] as const).map((side) => ({
+      name: `${side === 'ours' ? 'ours' : 'PostGraphile'}, ${query}`,
+      color:
+        side === 'ours'
+          ? query === 'nested'
+            ? '#08519c'
+            : '#6baed6'
+          : query === 'nested'
+            ? '#a63603'
+            : '#fd8d3c',
+      points: measured.flatMap((r) =>
+        r.latency
+          .filter((l) => l.query === query && l.side === side)
+          .map((l) => ({ x: label(r.scale), y: l.p50 })),
+      ),
+    })),
+  );
+  return lineChart(
+    'Ours vs PostGraphile: single-request p50 (HTTP)',
+    'scale (entities + statements)',
+    'p50 latency, ms (log)',
+    measured.map((r) => label(r.scale)),
+    series,
+  );
 }

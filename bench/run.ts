@@ -9,9 +9,14 @@
  *    (real resolvers + loaders on a JS-map port, no database).
  * 3. HTTP load with autocannon against the real server and a bare Apollo.
  * 4. Growth: the nested query at every scale.
+ * 5. With --peer (and in --full): the same graph in PostgreSQL behind
+ *    PostGraphile, checked for the same data, then measured against our
+ *    real server, interleaved, at S and M (bench/peer/).
  * Writes bench/results/<timestamp>.{json,md} and SVG charts; copies the charts to docs/.
  *
- * Options: --full, --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
+ * 6. With --mix (and in --full): a Zipf-distributed user-like mix, 99% reads,
+ *    over HTTP at S (bench/user-mix.ts).
+ * Options: --full, --peer, --only-peer (skip phases 2-4), --mix, --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -28,6 +33,8 @@ import {
   runOnce,
   stopApollo,
 } from './measure';
+import { findPostgres } from './peer/postgres-cluster';
+import { OURS_NAME, PEER_NAME, type PeerRun, runPeer } from './peer/run-peer';
 import {
   type GoalCheck,
   type QueryProfileRow,
@@ -35,10 +42,13 @@ import {
   queryProfileTable,
   goalsTable,
   loadTable,
+  peerCharts,
+  peerTable,
   ratiosTable,
   standardCharts,
 } from './report';
 import { SCENARIOS } from './scenarios';
+import { runUserMix } from './user-mix';
 import { type LoadReport, type SyntheticGraph, bulkLoad, generateGraph } from './synthetic-graph';
 
 const argv = process.argv.slice(2);
@@ -49,6 +59,8 @@ const option = (name: string, fallback: number) => {
 };
 
 const FULL = flag('full');
+const ONLY_PEER = flag('only-peer');
+const PEER = FULL || ONLY_PEER || flag('peer');
 const SEED = option('seed', 42);
 const PROFILE = {
   name: FULL ? 'full' : 'quick',
@@ -74,6 +86,13 @@ const PROFILE = {
     seconds: option('seconds', FULL ? 20 : 10),
     connections: [1, 16, 64],
     queries: ['lookup', 'nested'],
+  },
+  peer: {
+    scales: ['S', 'M'],
+    reps: option('reps', FULL ? 100 : 30),
+    warmup: 3,
+    seconds: option('seconds', FULL ? 20 : 10),
+    connections: [1, 16],
   },
 };
 
@@ -194,6 +213,14 @@ async function main(): Promise<void> {
   const loadAvgStart = loadavg()[0];
   let fidelityChecks: Record<string, string> = {};
   const readScenarios = SCENARIOS.filter((s) => !s.mutation).map((s) => s.name);
+  const peerRuns: PeerRun[] = [];
+  let mixResults: LoadResult[] = [];
+  const postgres = PEER ? findPostgres() : undefined;
+  if (postgres && !postgres.ok) {
+    log(`peer skipped: ${postgres.reason}`);
+    notRun.push(`peer (PostGraphile): ${postgres.reason}`);
+  }
+  if (!PEER) notRun.push('peer (PostGraphile over PostgreSQL): only with --peer or --full');
 
   for (const [scale, size] of PROFILE.scales) {
     if (scale !== 'S' && flag('no-growth')) {
@@ -210,7 +237,9 @@ async function main(): Promise<void> {
     }
     loads.push({ scale, size, ...l.load, counts: l.data.counts });
     try {
-      if (scale === 'S') {
+      if (ONLY_PEER) {
+        // --only-peer: straight to the peer phase below.
+      } else if (scale === 'S') {
         fidelityChecks = await fidelity(l);
         log(`  in-memory port fidelity at fan-out 10: ${JSON.stringify(fidelityChecks)}`);
         cells.push(
@@ -226,7 +255,7 @@ async function main(): Promise<void> {
         growth.push(...(await inProcess(l, ['nested'], ['batched', 'in-memory'], PROFILE.fanouts)));
       }
       profileOf(l);
-      if (scale === PROFILE.httpScale) {
+      if (scale === PROFILE.httpScale && !ONLY_PEER) {
         if (flag('no-http')) notRun.push('HTTP load (--no-http)');
         else
           httpResults = await httpLoad(
@@ -242,10 +271,27 @@ async function main(): Promise<void> {
             log,
           );
       }
-      if (scale === 'S')
+      if (scale === 'S' && !ONLY_PEER)
         cells.push(
           ...(await inProcess(l, ['addStatement'], ['batched', 'naive'], PROFILE.fanouts)),
         );
+      if ((FULL || flag('mix')) && scale === 'S') {
+        mixResults = await runUserMix(
+          scale,
+          l.data,
+          l.embedded,
+          PROFILE.http.seconds,
+          [1, 16],
+          SEED + 1,
+          log,
+        );
+      }
+      if (postgres?.ok && PROFILE.peer.scales.includes(scale)) {
+        const run = await runPeer({ scale, ...PROFILE.peer }, postgres, l.data, l.embedded, log);
+        peerRuns.push(run);
+        // A peer that answers differently is not a peer: fail the run, keep the other results.
+        if (!run.fidelity.same) process.exitCode = 1;
+      }
     } finally {
       await close(l);
     }
@@ -270,7 +316,7 @@ async function main(): Promise<void> {
   goals.push({
     goal: 'graph queries per request independent of fan-out (batched)',
     measured: batchedQueries.map((b) => `${b.name}: ${b.qs.join('/')}`).join('; '),
-    met: batchedQueries.every((b) => b.qs.length <= 1),
+    met: cells.length ? batchedQueries.every((b) => b.qs.length <= 1) : null,
   });
   const n100 = cell('S', 'nested', 100, 'naive');
   const b100 = cell('S', 'nested', 100, 'batched');
@@ -324,6 +370,44 @@ async function main(): Promise<void> {
     met: httpResults.length ? loadErrors === 0 : null,
   });
 
+  // Issue 15's goals against the peer: ratios within this one run, so the machine's load cancels out as far as it can.
+  const peerLatency = (scale: string, query: string, side: string) =>
+    peerRuns
+      .find((r) => r.scale === scale)
+      ?.latency.find((l) => l.query === query && l.side === side);
+  for (const [scale, max] of [
+    ['M', 3],
+    ['S', 1.5],
+  ] as const) {
+    const ours = peerLatency(scale, 'nested', 'ours');
+    const peer = peerLatency(scale, 'nested', 'peer');
+    goals.push({
+      goal: `nested at ${scale}, single-request p50, ours / PostGraphile ≤ ${max}×`,
+      measured:
+        ours && peer
+          ? `${(ours.p50 / peer.p50).toFixed(2)}× (${ours.p50} / ${peer.p50} ms)`
+          : 'n/a',
+      met: ours && peer ? ours.p50 / peer.p50 <= max : null,
+    });
+  }
+  for (const scale of PROFILE.peer.scales) {
+    const http = peerRuns.find((r) => r.scale === scale)?.http ?? [];
+    const ours = http.find(
+      (h) => h.target === OURS_NAME && h.query === 'lookup' && h.connections === 16,
+    );
+    const peer = http.find(
+      (h) => h.target === PEER_NAME && h.query === 'lookup' && h.connections === 16,
+    );
+    goals.push({
+      goal: `lookup req/s at 16 connections, ours / PostGraphile ≥ 0.6 (${scale})`,
+      measured:
+        ours && peer
+          ? `${(ours.reqPerSec / peer.reqPerSec).toFixed(2)} (${ours.reqPerSec} / ${peer.reqPerSec} req/s)`
+          : 'n/a',
+      met: ours && peer ? ours.reqPerSec / peer.reqPerSec >= 0.6 : null,
+    });
+  }
+
   // ---- output ---------------------------------------------------------------
   const stamp = new Date()
     .toISOString()
@@ -331,19 +415,25 @@ async function main(): Promise<void> {
     .replace(/-\d{3}Z$/, 'Z');
   const outDir = path.resolve(__dirname, 'results');
   mkdirSync(outDir, { recursive: true });
-  const charts = standardCharts(
-    cells,
-    growth,
-    Object.fromEntries(loads.map((l) => [l.scale, l.size])),
-    PROFILE.fanouts,
-  );
+  const sizes = Object.fromEntries(loads.map((l) => [l.scale, l.size]));
+  const charts = {
+    ...standardCharts(cells, growth, sizes, PROFILE.fanouts),
+    ...(peerRuns.length ? { peer: peerCharts(peerRuns, sizes) } : {}),
+  };
   const fanoutChart = charts.fanout;
   const growthChart = charts.growth;
-  writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
-  writeFileSync(path.join(outDir, `${stamp}-growth.svg`), growthChart);
   const docs = path.resolve(__dirname, '../docs');
-  copyFileSync(path.join(outDir, `${stamp}-fanout.svg`), path.join(docs, 'perf-fanout.svg'));
-  copyFileSync(path.join(outDir, `${stamp}-growth.svg`), path.join(docs, 'perf-growth.svg'));
+  // An --only-peer run has no in-process cells: no fan-out and growth charts, and the published ones stay.
+  if (!ONLY_PEER) {
+    writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
+    writeFileSync(path.join(outDir, `${stamp}-growth.svg`), growthChart);
+    copyFileSync(path.join(outDir, `${stamp}-fanout.svg`), path.join(docs, 'perf-fanout.svg'));
+    copyFileSync(path.join(outDir, `${stamp}-growth.svg`), path.join(docs, 'perf-growth.svg'));
+  }
+  if (charts.peer) {
+    writeFileSync(path.join(outDir, `${stamp}-peer.svg`), charts.peer);
+    copyFileSync(path.join(outDir, `${stamp}-peer.svg`), path.join(docs, 'perf-peer.svg'));
+  }
 
   const env = {
     node: process.version,
@@ -369,6 +459,8 @@ async function main(): Promise<void> {
         cells,
         growth,
         http: httpResults,
+        peer: peerRuns,
+        mix: mixResults,
         queryProfile,
         goals,
         notRun,
@@ -414,6 +506,21 @@ async function main(): Promise<void> {
     '## HTTP load (autocannon)',
     '',
     httpResults.length ? loadTable(httpResults) : '_not run_',
+    '',
+    '## User-like mix (Zipf over the 200 most mentioned entities; 40% entity pages, 30% statement lists, 15% search, 14% neighbourhoods, 1% addStatement)',
+    '',
+    mixResults.length ? loadTable(mixResults) : '_not run (--mix or --full)_',
+    '',
+    '## Ours against PostGraphile over PostgreSQL (same graph, HTTP, interleaved)',
+    '',
+    peerRuns.length ? peerTable(peerRuns) : '_not run_',
+    '',
+    ...peerRuns.map(
+      (r) =>
+        `Peer fidelity at ${r.scale} (${r.postgres}): ${r.fidelity.message}. Loaded ${JSON.stringify(r.load.rows)} with COPY in ${r.load.copyMs} ms.`,
+    ),
+    '',
+    peerRuns.some((r) => r.http.length) ? loadTable(peerRuns.flatMap((r) => r.http)) : '',
     '',
     `In-memory port fidelity at fan-out 10 (response data compared as JSON; graph queries embedded/in-memory): ${JSON.stringify(fidelityChecks)}`,
     '',

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphNode, ReadQueries, Related } from '../graph';
 import type { NodeLabel } from '../model/graph-model';
-import type { Traversal } from './traversals';
+import { TRAVERSALS, type Traversal } from './traversals';
 
 /** Called once per batch, with the loader's name and the batch size (for metrics). */
 export type BatchObserver = (loader: string, size: number) => void;
@@ -14,10 +14,12 @@ export const MAX_BATCH_SIZE = 1000;
  * caches hold what this request has seen, nothing more.
  *
  * Each loader batches every key asked for in one tick of execution (one level
- * of the GraphQL response) into one query over `$ids` (nodes by UNWIND; traversals by
- * `id IN $ids`, which the embedded engine answers from its primary-key index). Loaders are keyed by
- * traversal and arguments, so a field asked twice with different arguments
- * gets its own batch.
+ * of the GraphQL response) into one query over `$ids` (nodes by UNWIND, which
+ * the embedded engine answers from its primary-key index; traversals by
+ * `id IN $ids`, see `cypher/traverse/outgoing.cypher`). Loaders are keyed by
+ * traversal, the parent's label and arguments, so a field asked twice with
+ * different arguments gets its own batch, and each traversal query starts
+ * from one label's table.
  */
 export class Loaders {
   private readonly byKey = new Map<string, DataLoader<string, unknown>>();
@@ -35,22 +37,49 @@ export class Loaders {
     });
   }
 
-  /** Related nodes along `traversal`, at most `limit` per parent, in the traversal's order. */
-  related(traversal: Traversal, limit: number): DataLoader<string, Related[]> {
-    const variant = `${traversal.type}:${traversal.parentLabels.join('|')}:${traversal.nodeLabels.join('|')}:${traversal.orderKey}:${traversal.newestBy ?? ''}:${limit}`;
-    return this.loader(`traverse/${traversal.direction}`, variant, async (ids) => {
-      const byParent = await this.queries.traverse(traversal, ids, limit);
+  /**
+   * Related nodes along `traversal`, at most `limit` per parent, in the
+   * traversal's order. Keys are ids of parents labelled `parentLabel` (the
+   * parent node's label): the query then starts from that label alone.
+   * `withSources`: statements come with their sources (see `primeSources`).
+   */
+  related(
+    traversal: Traversal,
+    limit: number,
+    parentLabel?: string,
+    withSources = false,
+  ): DataLoader<string, Related[]> {
+    const shape = fromLabel(traversal, parentLabel);
+    const variant = `${shape.type}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}:${shape.orderKey}:${shape.newestBy ?? ''}:${limit}:${withSources}`;
+    return this.loader(`traverse/${shape.direction}`, variant, async (ids) => {
+      const byParent = await this.queries.traverse(shape, ids, limit, { withSources });
+      this.primeSources(byParent);
       return ids.map((id) => byParent.get(id) ?? []);
     });
   }
 
-  /** How many incoming relationships of the traversal's type, from the traversal's node labels, each parent has. */
-  countIncoming(traversal: Traversal): DataLoader<string, number> {
-    const variant = `${traversal.type}:${traversal.parentLabels.join('|')}:${traversal.nodeLabels.join('|')}`;
+  /** How many incoming relationships of the traversal's type, from the traversal's node labels, each parent (labelled `parentLabel`) has. */
+  countIncoming(traversal: Traversal, parentLabel?: string): DataLoader<string, number> {
+    const shape = fromLabel(traversal, parentLabel);
+    const variant = `${shape.type}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}`;
     return this.loader('count-incoming', variant, async (ids) => {
-      const totals = await this.queries.countIncoming(traversal, ids);
+      const totals = await this.queries.countIncoming(shape, ids);
       return ids.map((id) => totals.get(id) ?? 0);
     });
+  }
+
+  /**
+   * Statements that came with their source (a traversal ending at statements
+   * fetches it in the same query) answer `Statement.source` from this batch:
+   * the loader that field uses is primed, so it runs no query of its own.
+   */
+  private primeSources(byParent: Map<string, Related[]>): void {
+    for (const related of byParent.values()) {
+      for (const { node, source } of related) {
+        if (source)
+          this.related(TRAVERSALS.sourcesReporting, 1, node.label).prime(node.id, [source]);
+      }
+    }
   }
 
   /** The loader `name` (for metrics) of one `variant` (its arguments), created on first use. */
@@ -74,4 +103,12 @@ export class Loaders {
     }
     return loader;
   }
+}
+
+/** The traversal from parents of one label, when the parent's label is one of its own. */
+function fromLabel(traversal: Traversal, parentLabel: string | undefined): Traversal {
+  const label = traversal.parentLabels.find((l) => l === parentLabel);
+  return label && traversal.parentLabels.length > 1
+    ? { ...traversal, parentLabels: [label] }
+    : traversal;
 }

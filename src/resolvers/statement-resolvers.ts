@@ -64,7 +64,7 @@ export const statementResolvers = {
     title: (node: GraphNode) => text(node, 'title') ?? text(node, 'name') ?? node.id,
     statements: nodesVia(TRAVERSALS.statementsReportedIn, { paged: true }),
     statementCount: (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
-      ctx.loaders.countIncoming(TRAVERSALS.statementsReportedIn).load(parent.id),
+      ctx.loaders.countIncoming(TRAVERSALS.statementsReportedIn, parent.label).load(parent.id),
   },
   Estimate: {
     ...propertyFields(['unit', 'qualifier', 'scope']),

@@ -88,10 +88,33 @@ describe('batching of nested relationship fields', () => {
     expect(hundred.queries).toBe(ten.queries);
   });
 
-  it('needs one page query plus one query per relationship field (statements, mentions, source): 4', async () => {
+  it('needs one page query, one for the statements with their sources, and one for the mentions: 3', async () => {
     for (const first of [1, 10, 100]) {
       const { queries } = await nested(first);
-      expect({ first, queries }).toEqual({ first, queries: 4 });
+      expect({ first, queries }).toEqual({ first, queries: 3 });
+    }
+  });
+
+  it('fetches the statements with their sources in one query when source is selected, also through fragments', async () => {
+    for (const selection of [
+      'id source { title }',
+      '...S',
+      '... on Statement { id source { title } }',
+    ]) {
+      const result = await api.run(
+        `{ people(first: 10) { edges { node { statements(first: 3) { ${selection} } } } } }
+        ${selection === '...S' ? 'fragment S on Statement { id source { title } }' : ''}`,
+      );
+      expect(result.errors).toBeUndefined();
+      const statements = result.data.people.edges.flatMap(
+        (e: { node: { statements: unknown[] } }) => e.node.statements,
+      );
+      expect(statements).toHaveLength(30);
+      for (const statement of statements) {
+        expect(statement).toMatchObject({ source: { title: SYNTHETIC_SOURCE_TITLE } });
+      }
+      // one page query + one for the statements with their sources
+      expect({ selection, queries: result.queries }).toEqual({ selection, queries: 2 });
     }
   });
 

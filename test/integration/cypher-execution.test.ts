@@ -328,6 +328,84 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
       'blinken-meat-grinder': 1,
     });
   });
+
+  it('traverses to statements together with their sources, in per-parent order whatever the order of the ids', async () => {
+    // Blinken (six statements) and Zelenskyy, in both orders: the per-parent
+    // order (ordinal, then id) must not depend on the order of $ids.
+    const made = {
+      type: 'MADE',
+      parentLabels: 'Person',
+      nodeLabels: 'Statement',
+      orderKey: 'ordinal',
+    };
+    const parents = ['antony-blinken', 'volodymyr-zelenskyy'];
+    const sourceOf = async (statementId: string) =>
+      ids(
+        await test.graph.port.read(
+          {
+            name: 'test/source-of',
+            text: 'MATCH (:Statement {id: $id})-[:REPORTED_IN]->(s:Source) RETURN s',
+          },
+          { id: statementId },
+        ),
+        's',
+      )[0];
+    const plain = await read('traverse/outgoing', made, { ids: parents, limit: 100 });
+    const expected = Object.fromEntries(
+      await Promise.all(
+        plain.map(async (r) => [
+          r.parentId,
+          await Promise.all(
+            items(r).map(async (i) => ({
+              ordinal: i.node.properties.ordinal,
+              id: i.node.id,
+              source: await sourceOf(i.node.id),
+            })),
+          ),
+        ]),
+      ),
+    );
+    expect(expected['antony-blinken']?.map((s: { ordinal: unknown }) => s.ordinal)).toEqual([
+      1, 3, 5, 6, 7, 23,
+    ]);
+    for (const order of [parents, [...parents].reverse()]) {
+      const rows = await read('traverse/outgoing-with-source', made, { ids: order, limit: 100 });
+      const byParent = Object.fromEntries(
+        rows.map((r) => [
+          r.parentId,
+          (
+            items(r) as unknown as Array<{ node: GraphNode; source: GraphNode; sourceRel: Row }>
+          ).map((i) => ({
+            ordinal: i.node.properties.ordinal,
+            id: i.node.id,
+            source: i.source.id,
+          })),
+        ]),
+      );
+      expect(byParent).toEqual(expected);
+    }
+    const capped = await read('traverse/outgoing-with-source', made, { ids: parents, limit: 2 });
+    expect(
+      Object.fromEntries(
+        capped.map((r) => [r.parentId, items(r).map((i) => i.node.properties.ordinal)]),
+      ),
+    ).toEqual({ 'antony-blinken': [1, 3], 'volodymyr-zelenskyy': [17, 18] });
+
+    const mentioning = await read(
+      'traverse/incoming-with-source',
+      { type: 'MENTIONS', parentLabels: 'State', nodeLabels: 'Statement', orderKey: 'ordinal' },
+      { ids: ['china'], limit: 10 },
+    );
+    const china = items(mentioning[0]) as unknown as Array<{ node: GraphNode; source: GraphNode }>;
+    expect(china.map((i) => i.node.id)).toEqual([
+      'biden-administration-urges-beijing',
+      'report-china-close-ties',
+      'experts-china-destabilizing',
+    ]);
+    expect(china.map((i) => i.source.id)).toEqual(
+      await Promise.all(china.map((i) => sourceOf(i.node.id))),
+    );
+  });
 });
 
 describe('Every write query of the embedded library, on a graph of its own', () => {

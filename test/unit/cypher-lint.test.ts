@@ -135,6 +135,11 @@ function newestTraversals(): Slots[] {
   );
 }
 
+/** The traversals that fetch their statements' sources in the same query (`withSource`). */
+function endingAtStatements(all: Slots[]): Slots[] {
+  return all.filter((t) => t.nodeLabels === 'Statement' && t.type !== 'REPORTED_IN');
+}
+
 /** Counts of incoming relationships, for the same parent and node labels as the traversals. */
 function incomingCounts(): Slots[] {
   const keys = unique(
@@ -194,6 +199,8 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'traverse/outgoing': () => traversals('outgoing'),
   'traverse/incoming': () => traversals('incoming'),
   'traverse/outgoing-newest': newestTraversals,
+  'traverse/outgoing-with-source': () => endingAtStatements(traversals('outgoing')),
+  'traverse/incoming-with-source': () => endingAtStatements(traversals('incoming')),
   'traverse/count-incoming': incomingCounts,
   'write/delete-nodes': () => NODE_LABELS.map((label) => ({ label })),
   'ingest/known-entities': () => entityLabels,

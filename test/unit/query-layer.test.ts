@@ -12,6 +12,7 @@ import {
   createQueries,
   readCypherFiles,
 } from '../../src/graph';
+import { Loaders, TRAVERSALS } from '../../src/loaders';
 
 /** A port that records what the layer sends and answers with no rows. */
 function recordingPort(engine: EngineKind) {
@@ -71,5 +72,49 @@ describe('The query layer', () => {
     );
     expect(embedded.sent[0]?.params).toEqual({ text: 'kim jong-un', limit: 5, maxEdits: 2 });
     expect(embedded.sent[0]?.query.name).toBe('search/text[Person]');
+  });
+});
+
+describe('The loaders over the query layer', () => {
+  const parentsOf = (text: string): string => /MATCH \(parent:([^)]+)\)/.exec(text)?.[1] ?? '';
+
+  it("start each traversal from the parents' own label, one batch per label", async () => {
+    const embedded = recordingPort('embedded');
+    const loaders = new Loaders(createQueries(embedded.port, new CypherLibrary('embedded')));
+    const made = TRAVERSALS.statementsMadeBy;
+    expect(made.parentLabels).toEqual(['Person', 'Organization', 'State']);
+    await Promise.all([
+      loaders.related(made, 3, 'Person').load('antony-blinken'),
+      loaders.related(made, 3, 'Person').load('volodymyr-zelenskyy'),
+      loaders.related(made, 3, 'State').load('china'),
+    ]);
+    expect(
+      embedded.sent.map((s) => ({ parents: parentsOf(s.query.text), ids: s.params?.ids })),
+    ).toEqual([
+      { parents: 'Person', ids: ['antony-blinken', 'volodymyr-zelenskyy'] },
+      { parents: 'State', ids: ['china'] },
+    ]);
+  });
+
+  it('keeps every parent label when the label is not known', async () => {
+    const embedded = recordingPort('embedded');
+    const loaders = new Loaders(createQueries(embedded.port, new CypherLibrary('embedded')));
+    await loaders.related(TRAVERSALS.statementsMadeBy, 3).load('antony-blinken');
+    expect(parentsOf(embedded.sent[0]?.query.text ?? '')).toBe('Person|Organization|State');
+  });
+
+  it("fetches the sources of statements in the traversal's own query when asked, and only for statements", async () => {
+    const embedded = recordingPort('embedded');
+    const loaders = new Loaders(createQueries(embedded.port, new CypherLibrary('embedded')));
+    await loaders.related(TRAVERSALS.statementsMadeBy, 3, 'Person', true).load('antony-blinken');
+    await loaders.related(TRAVERSALS.statementsMadeBy, 3, 'Person').load('antony-blinken');
+    await loaders.related(TRAVERSALS.mentionsOf, 3, 'Statement', true).load('blinken-meat-grinder');
+    await loaders.related(TRAVERSALS.statementsReportedIn, 3, 'Source', true).load('source-1');
+    expect(embedded.sent.map((s) => s.query.name.replace(/\[.*$/, ''))).toEqual([
+      'traverse/outgoing-with-source',
+      'traverse/outgoing',
+      'traverse/outgoing',
+      'traverse/incoming',
+    ]);
   });
 });

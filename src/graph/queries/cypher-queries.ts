@@ -50,11 +50,17 @@ import type {
 export interface ReadQueries {
   /** Nodes by id among `labels`: one query for the whole batch. Unknown ids are absent. */
   nodesByIds(labels: readonly NodeLabel[], ids: readonly string[]): Promise<Map<string, GraphNode>>;
-  /** Related nodes of each parent along `traversal`, at most `limit` each, in the traversal's order. */
+  /**
+   * Related nodes of each parent along `traversal`, at most `limit` each, in
+   * the traversal's order. With `withSources`, a traversal that ends at
+   * statements also returns each statement's source (`Related.source`), in
+   * the same query.
+   */
   traverse(
     traversal: TraversalShape,
     ids: readonly string[],
     limit: number,
+    options?: { readonly withSources?: boolean },
   ): Promise<Map<string, Related[]>>;
   /** How many incoming relationships of the traversal's type, from its node labels, each parent has. */
   countIncoming(traversal: TraversalShape, ids: readonly string[]): Promise<Map<string, number>>;
@@ -228,6 +234,29 @@ function traversalQuery(traversal: TraversalShape): QueryName {
   return `traverse/${traversal.direction}`;
 }
 
+/**
+ * Whether a traversal can fetch its statements' sources in the same query: it
+ * ends at statements only, and is not REPORTED_IN itself. One query instead
+ * of a second batch for `Statement.source` (docs/performance.md); asked for
+ * only when the request selects the source, since the join costs otherwise.
+ */
+export function withSource(traversal: TraversalShape): boolean {
+  return (
+    traversal.type !== 'REPORTED_IN' &&
+    traversal.nodeLabels.length === 1 &&
+    traversal.nodeLabels[0] === 'Statement'
+  );
+}
+
+/** One entry of a traversal's `items` column, with its source when the query fetched it. */
+function relatedOf(item: unknown): Related[] {
+  const { node, rel, source, sourceRel } = (item ?? {}) as Record<string, unknown>;
+  if (!isGraphNode(node) || !isGraphRelationship(rel)) return [];
+  return isGraphNode(source) && isGraphRelationship(sourceRel)
+    ? [{ node, rel, source: { node: source, rel: sourceRel } }]
+    : [{ node, rel }];
+}
+
 /** The one place a query name becomes query text. */
 const queryOf = (
   cypher: CypherLibrary,
@@ -278,22 +307,17 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
   const q = (name: QueryName, slots?: Record<string, string>) => queryOf(cypher, name, slots);
   return {
     nodesByIds: nodesByIds(cypher, run),
-    async traverse(traversal, ids, limit) {
+    async traverse(traversal, ids, limit, options) {
       const byParent = new Map<string, Related[]>();
       if (limit === 0 || ids.length === 0) return byParent;
-      const rows = await run(q(traversalQuery(traversal), traversalSlots(traversal)), {
-        ids: [...ids],
-        limit,
-      });
+      const name =
+        options?.withSources && withSource(traversal)
+          ? (`traverse/${traversal.direction}-with-source` as const)
+          : traversalQuery(traversal);
+      const rows = await run(q(name, traversalSlots(traversal)), { ids: [...ids], limit });
       for (const row of rows) {
         const items = Array.isArray(row.items) ? row.items : [];
-        byParent.set(
-          String(row.parentId),
-          items.flatMap((item) => {
-            const { node, rel } = (item ?? {}) as { node?: unknown; rel?: unknown };
-            return isGraphNode(node) && isGraphRelationship(rel) ? [{ node, rel }] : [];
-          }),
-        );
+        byParent.set(String(row.parentId), items.flatMap(relatedOf));
       }
       return byParent;
     },

@@ -5,7 +5,7 @@
  * column. This is the layer's whole public surface: adding an export here is
  * a deliberate act.
  */
-export { createQueries, cypherReads, cypherWrites } from './cypher-queries';
+export { createQueries, cypherReads, cypherWrites, withSource } from './cypher-queries';
 export type { GraphQueries, QueryPort, ReadQueries, WriteQueries } from './cypher-queries';
 export { nodeRow } from './node-rows';
 export type { NodeRecord } from './node-rows';

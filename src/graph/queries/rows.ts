@@ -9,6 +9,12 @@ import type { GraphNode, GraphRelationship, GraphValue } from '../values';
 export interface Related {
   readonly node: GraphNode;
   readonly rel: GraphRelationship;
+  /**
+   * The statement's source (its REPORTED_IN relationship and the source), when
+   * the traversal ends at statements and fetched it in the same query (see
+   * `withSource`); absent otherwise.
+   */
+  readonly source?: { readonly node: GraphNode; readonly rel: GraphRelationship };
 }
 
 /** A relationship walk, as the batched traversal queries take it. */
