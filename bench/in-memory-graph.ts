@@ -187,6 +187,7 @@ export class InMemoryGraph {
       projectionRows: unsupported('projectionRows'),
       sourceWithHash: unsupported('sourceWithHash'),
       knownEntities: unsupported('knownEntities'),
+      statementsBySpeakers: unsupported('statementsBySpeakers'),
     };
   }
 

@@ -4,6 +4,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NodeModel } from '../resolvers/models';
 import type { ConnectionModel } from '../resolvers/connections';
+import type { StatementMatch as PlanStatementMatch } from '../ingest';
 import type { ApiContext } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -483,6 +484,8 @@ export type IngestCounts = {
   sources: Scalars['Int']['output'];
   /** Statements created. */
   statements: Scalars['Int']['output'];
+  /** Existing statements the report repeats (same speaker, same words after normalising punctuation, quotes, whitespace and case): each is now reported in this source too, with this report's evidence, instead of being duplicated. */
+  statementsMatched: Scalars['Int']['output'];
 };
 
 /** What an extractor found in one report, before it is written. */
@@ -1429,6 +1432,8 @@ export type PlannedStatement = {
   id: Scalars['ID']['output'];
   /** QUOTE, PARAPHRASE, HEDGED_CLAIM or REPORTED. */
   kind: StatementKind;
+  /** The existing statement this one repeats (SAME_WORDS: a commit links it to the new source instead of creating a statement) or resembles (SIMILAR: only proposed, with a SIMILAR_STATEMENT warning; a commit keeps them apart). Null when nothing matches. */
+  match?: Maybe<StatementMatch>;
   /** The entities it mentions, in order of first mention. */
   mentions: Array<PlannedEntityRef>;
   /** The rule that found it. */
@@ -2182,9 +2187,11 @@ export type Statement = Node & {
   name: Scalars['String']['output'];
   /** Position in its source, for a stable reading order. Null when unknown. */
   ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Every source that reports the statement, each with its own evidence: who else reported this claim, and when. */
+  reportedBy: StatementReports;
   /** ISO-8601 date it was said, when known; null when the source gives none. */
   saidAt?: Maybe<Scalars['String']['output']>;
-  /** The source reporting the statement. */
+  /** The first source to report the statement (earliest `publishedAt`; undated sources after dated ones, then by id). One of `reportedBy.reports`. */
   source: Source;
   /** The first of `speakers`, for convenience. Null when the statement has no speaker (REPORTED, or an unnamed speaker). */
   speaker?: Maybe<Actor>;
@@ -2250,6 +2257,24 @@ export type StatementKind =
   /** The source's own assertion, in its own voice and attributed to no one: `speakers` is empty and `speaker` null; the origin is `source`. */
   | 'REPORTED';
 
+/** An existing statement a planned one matches. */
+export type StatementMatch = {
+  __typename?: 'StatementMatch';
+  /** 1 for SAME_WORDS; for SIMILAR, the share of the shorter statement's content words the other has. */
+  confidence: Scalars['Float']['output'];
+  /** How it matches. */
+  how: StatementMatchKind;
+  /** The existing statement. */
+  statement: Statement;
+};
+
+/** How a planned statement matches one the graph holds. */
+export type StatementMatchKind =
+  /** Same speaker and the same words once punctuation, quotation marks, whitespace and case are set aside. Committed as one statement. */
+  | 'SAME_WORDS'
+  /** Same speaker and most content words in common (a paraphrase, say). Proposed for review, never merged. */
+  | 'SIMILAR';
+
 /** How to sort a list of statements. */
 export type StatementOrder = {
   /** The sort direction. Default: ASC. */
@@ -2264,6 +2289,32 @@ export type StatementOrderField =
   | 'ID'
   /** By position in the source (`ordinal`), then by id. Statements without an ordinal come last. */
   | 'ORDINAL';
+
+/** One source's report of a statement, with the evidence as that source gives it. */
+export type StatementReport = {
+  __typename?: 'StatementReport';
+  /** The attribution as this source words it ("Blinken said on Thursday"). Null when not recorded. */
+  attribution?: Maybe<Scalars['String']['output']>;
+  /** The sentence this source gives it in, with its span in this source's text. Null when not recorded. */
+  evidence?: Maybe<Evidence>;
+  /** The reporting source. */
+  source: Source;
+  /** The statement's words as this source printed them (a quote keeps this source's punctuation). Null when not recorded (statements entered by hand or seeded). */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/** The sources reporting one statement (corroboration), in order of publication. */
+export type StatementReports = {
+  __typename?: 'StatementReports';
+  /** The earliest report by `publishedAt` (undated sources after dated ones, then by source id). */
+  first: StatementReport;
+  /** The latest dated report by `publishedAt`; the same as `first` when only one source reports it or none is dated. */
+  latest: StatementReport;
+  /** Every report, earliest first (undated last, then by source id). At most 100. */
+  reports: Array<StatementReport>;
+  /** How many sources report the statement (all of them up to 100, the cap of `reports`). */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** Training a military unit received (a `TRAINED_BY` relationship). */
 export type Training = {
@@ -2443,9 +2494,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestCorrectionsInput: IngestCorrectionsInput;
   IngestCounts: ResolverTypeWrapper<IngestCounts>;
-  IngestPlan: ResolverTypeWrapper<IngestPlan>;
+  IngestPlan: ResolverTypeWrapper<Omit<IngestPlan, 'statements'> & { statements: Array<ResolversTypes['PlannedStatement']> }>;
   IngestReportInput: IngestReportInput;
-  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
+  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'plan' | 'source'> & { plan?: Maybe<ResolversTypes['IngestPlan']>, source?: Maybe<ResolversTypes['Source']> }>;
   IngestStatus: IngestStatus;
   IngestWarning: ResolverTypeWrapper<IngestWarning>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2483,7 +2534,7 @@ export type ResolversTypes = ResolversObject<{
   PlannedFigure: ResolverTypeWrapper<PlannedFigure>;
   PlannedMention: ResolverTypeWrapper<PlannedMention>;
   PlannedSpeaker: ResolverTypeWrapper<PlannedSpeaker>;
-  PlannedStatement: ResolverTypeWrapper<PlannedStatement>;
+  PlannedStatement: ResolverTypeWrapper<Omit<PlannedStatement, 'match'> & { match?: Maybe<ResolversTypes['StatementMatch']> }>;
   Polity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Polity']>;
   Projection: Projection;
   ProposedEntity: ResolverTypeWrapper<ProposedEntity>;
@@ -2509,8 +2560,12 @@ export type ResolversTypes = ResolversObject<{
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementFilter: StatementFilter;
   StatementKind: StatementKind;
+  StatementMatch: ResolverTypeWrapper<PlanStatementMatch>;
+  StatementMatchKind: StatementMatchKind;
   StatementOrder: StatementOrder;
   StatementOrderField: StatementOrderField;
+  StatementReport: ResolverTypeWrapper<Omit<StatementReport, 'source'> & { source: ResolversTypes['Source'] }>;
+  StatementReports: ResolverTypeWrapper<Omit<StatementReports, 'first' | 'latest' | 'reports'> & { first: ResolversTypes['StatementReport'], latest: ResolversTypes['StatementReport'], reports: Array<ResolversTypes['StatementReport']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Training: ResolverTypeWrapper<Omit<Training, 'trainer'> & { trainer: ResolversTypes['Polity'] }>;
   UnlinkInput: UnlinkInput;
@@ -2546,9 +2601,9 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   IngestCorrectionsInput: IngestCorrectionsInput;
   IngestCounts: IngestCounts;
-  IngestPlan: IngestPlan;
+  IngestPlan: Omit<IngestPlan, 'statements'> & { statements: Array<ResolversParentTypes['PlannedStatement']> };
   IngestReportInput: IngestReportInput;
-  IngestResult: Omit<IngestResult, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
+  IngestResult: Omit<IngestResult, 'plan' | 'source'> & { plan?: Maybe<ResolversParentTypes['IngestPlan']>, source?: Maybe<ResolversParentTypes['Source']> };
   IngestWarning: IngestWarning;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -2582,7 +2637,7 @@ export type ResolversParentTypes = ResolversObject<{
   PlannedFigure: PlannedFigure;
   PlannedMention: PlannedMention;
   PlannedSpeaker: PlannedSpeaker;
-  PlannedStatement: PlannedStatement;
+  PlannedStatement: Omit<PlannedStatement, 'match'> & { match?: Maybe<ResolversParentTypes['StatementMatch']> };
   Polity: ResolversUnionTypes<ResolversParentTypes>['Polity'];
   ProposedEntity: ProposedEntity;
   ProposedRenameInput: ProposedRenameInput;
@@ -2604,7 +2659,10 @@ export type ResolversParentTypes = ResolversObject<{
   StatementConnection: ConnectionModel;
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementFilter: StatementFilter;
+  StatementMatch: PlanStatementMatch;
   StatementOrder: StatementOrder;
+  StatementReport: Omit<StatementReport, 'source'> & { source: ResolversParentTypes['Source'] };
+  StatementReports: Omit<StatementReports, 'first' | 'latest' | 'reports'> & { first: ResolversParentTypes['StatementReport'], latest: ResolversParentTypes['StatementReport'], reports: Array<ResolversParentTypes['StatementReport']> };
   String: Scalars['String']['output'];
   Training: Omit<Training, 'trainer'> & { trainer: ResolversParentTypes['Polity'] };
   UnlinkInput: UnlinkInput;
@@ -2753,6 +2811,7 @@ export type IngestCountsResolvers<ContextType = ApiContext, ParentType extends R
   relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsMatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type IngestPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestPlan'] = ResolversParentTypes['IngestPlan']> = ResolversObject<{
@@ -3027,6 +3086,7 @@ export type PlannedStatementResolvers<ContextType = ApiContext, ParentType exten
   hedge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['StatementMatch']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['PlannedEntityRef']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   speakers?: Resolver<Array<ResolversTypes['PlannedSpeaker']>, ParentType, ContextType>;
@@ -3180,6 +3240,7 @@ export type StatementResolvers<ContextType = ApiContext, ParentType extends Reso
   mentions?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<StatementMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['StatementReports'], ParentType, ContextType>;
   saidAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -3198,6 +3259,26 @@ export type StatementConnectionResolvers<ContextType = ApiContext, ParentType ex
 export type StatementEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementEdge'] = ResolversParentTypes['StatementEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+}>;
+
+export type StatementMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementMatch'] = ResolversParentTypes['StatementMatch']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['StatementMatchKind'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+}>;
+
+export type StatementReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementReport'] = ResolversParentTypes['StatementReport']> = ResolversObject<{
+  attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type StatementReportsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementReports'] = ResolversParentTypes['StatementReports']> = ResolversObject<{
+  first?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['StatementReport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TrainingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training']> = ResolversObject<{
@@ -3275,6 +3356,9 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  StatementMatch?: StatementMatchResolvers<ContextType>;
+  StatementReport?: StatementReportResolvers<ContextType>;
+  StatementReports?: StatementReportsResolvers<ContextType>;
   Training?: TrainingResolvers<ContextType>;
 }>;
 

@@ -345,7 +345,8 @@ describe('Every write query of the embedded library, on a graph of its own', () 
     const statements = test.graph.cypher.statements('schema/create');
     executed.add('schema/create');
     for (const statement of statements) await test.graph.port.write(statement);
-    expect(statements).toHaveLength(24);
+    // 24 tables, then 5 columns that older databases gain (REPORTED_IN's evidence).
+    expect(statements).toHaveLength(29);
     expect(await countGraph(test.graph)).toEqual(before);
   });
 
@@ -522,6 +523,39 @@ describe('Every ingest query of the embedded library, on a graph of its own', ()
       'hashed-report',
       'north-korea',
     ]);
+  });
+
+  it("lists the statements a report's speakers already made, to match repeated claims against", async () => {
+    const made = await read(
+      'ingest/statements-by-speakers',
+      { labels: 'Person|Organization|State' },
+      { ids: ['antony-blinken', 'nobody-at-all'] },
+    );
+    expect(made).toHaveLength(6);
+    expect(made.every((r) => r.speakerId === 'antony-blinken')).toBe(true);
+    expect(made[0]).toEqual({
+      speakerId: 'antony-blinken',
+      id: expect.any(String),
+      kind: expect.any(String),
+      text: expect.any(String),
+    });
+  });
+
+  it("keeps each report's evidence on REPORTED_IN, and clears a property no row gives", async () => {
+    const slots = { type: 'REPORTED_IN', fromLabel: 'Statement', toLabel: 'Source' };
+    const link = { from: 'blinken-meat-grinder', to: SOURCE };
+    await write('write/link', slots, { rows: [link] });
+    for (const [key, value] of Object.entries({ evidence: 'He said so.', evidenceStart: 4 }))
+      await write('write/set-link-property', { ...slots, key }, { rows: [{ ...link, value }] });
+    const cleared = await write(
+      'write/clear-link-property',
+      { ...slots, key: 'evidenceStart' },
+      { rows: [link] },
+    );
+    // A null property is absent from a relationship as read.
+    expect((cleared[0]?.r as { properties: unknown }).properties).toEqual({
+      evidence: 'He said so.',
+    });
   });
 
   it('creates proposed entities without touching one that exists', async () => {

@@ -16,6 +16,7 @@ import {
   isGraphRelationship,
 } from '../values';
 import {
+  ACTOR_LABELS,
   ENTITY_LABELS,
   NODE_LABELS,
   type EntityLabel,
@@ -42,6 +43,7 @@ import type {
   ProjectionQuery,
   ProjectionRow,
   SourceFilter,
+  SpokenStatementRow,
   StatementFilter,
   TraversalShape,
 } from './rows';
@@ -86,6 +88,8 @@ export interface ReadQueries {
   sourceWithHash(contentHash: string): Promise<string | null>;
   /** Every entity of the graph, ordered by id: what report ingestion resolves mentions against. */
   knownEntities(): Promise<KnownEntityRow[]>;
+  /** The statements these actors made (one query), for ingestion to match repeated claims against. */
+  statementsBySpeakers(speakerIds: readonly string[]): Promise<SpokenStatementRow[]>;
 }
 
 /** What a write transaction may run: the reads it needs to check its input, and the writes. */
@@ -134,6 +138,7 @@ export interface WriteQueries {
   deleteNodes(label: NodeLabel, ids: readonly string[]): Promise<void>;
   sourceWithHash(contentHash: string): Promise<string | null>;
   knownEntities(): Promise<KnownEntityRow[]>;
+  statementsBySpeakers(speakerIds: readonly string[]): Promise<SpokenStatementRow[]>;
   /** Which of `ids` the graph already uses, whatever the label (one IN-list query). */
   takenIds(ids: readonly string[]): Promise<Set<string>>;
   /**
@@ -265,6 +270,19 @@ const ingestReads = (cypher: CypherLibrary, run: Run) => ({
       const name = typeof n.properties.name === 'string' ? n.properties.name : n.id;
       return [{ id: n.id, label: n.label, name, aliases: strings(n.properties.aliases) }];
     });
+  },
+  async statementsBySpeakers(speakerIds: readonly string[]): Promise<SpokenStatementRow[]> {
+    if (speakerIds.length === 0) return [];
+    const rows = await run(
+      queryOf(cypher, 'ingest/statements-by-speakers', { labels: labelsOf(ACTOR_LABELS) }),
+      { ids: [...new Set(speakerIds)] },
+    );
+    return rows.map((r) => ({
+      speakerId: String(r.speakerId),
+      id: String(r.id),
+      kind: String(r.kind),
+      text: typeof r.text === 'string' ? r.text : '',
+    }));
   },
 });
 
@@ -469,7 +487,12 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
           to,
           value: linkValue(property, given?.[key]),
         }));
-        rows = await run(q('write/set-link-property', { ...slots, key }), { rows: values });
+        // No value in any row: clear it without a parameter the embedded binder would type as STRING.
+        rows = values.every((v) => v.value === null)
+          ? await run(q('write/clear-link-property', { ...slots, key }), {
+              rows: values.map(({ from, to }) => ({ from, to })),
+            })
+          : await run(q('write/set-link-property', { ...slots, key }), { rows: values });
       }
       return rows.map((r) => r.r).filter(isGraphRelationship);
     },

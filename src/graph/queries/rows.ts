@@ -118,3 +118,11 @@ export interface KnownEntityRow {
   readonly name: string;
   readonly aliases: readonly string[];
 }
+
+/** A statement an actor made, as report ingestion matches repeated claims against it. */
+export interface SpokenStatementRow {
+  readonly speakerId: string;
+  readonly id: string;
+  readonly kind: string;
+  readonly text: string;
+}
