@@ -725,6 +725,19 @@ export type MentionRemapInput = {
   toId: Scalars['ID']['input'];
 };
 
+/** The outcome of `mergeEntities`. */
+export type MergeEntitiesResult = {
+  __typename?: 'MergeEntitiesResult';
+  /** How many were dropped: the kept entity already had them, or they joined the two. */
+  droppedRelationships: Scalars['Int']['output'];
+  /** The entity kept, with its relationships and aliases as they are now. */
+  entity: Entity;
+  /** The id of the merged (now deleted) entity. */
+  mergedId: Scalars['ID']['output'];
+  /** How many relationships of the merged entity were moved onto the kept one. */
+  movedRelationships: Scalars['Int']['output'];
+};
+
 /** A military unit or force, e.g. North Korean troops sent to Russia. */
 export type MilitaryUnit = Entity & Node & {
   __typename?: 'MilitaryUnit';
@@ -848,6 +861,20 @@ export type Mutation = {
    */
   link: LinkResult;
   /**
+   * Merge two entities that are one (\"Blinken\" proposed by one report,
+   * \"Antony Blinken\" already in the graph): every relationship of `merge`
+   * (statements it made or is mentioned in, roles, relations, estimates...) is
+   * moved onto `keep`, `merge`'s name and aliases become aliases of `keep`, and
+   * `merge` is deleted, all in one write transaction. A relationship `keep`
+   * already has (same type, same other end) is kept as it is; one between the
+   * two is dropped. NOT_FOUND when either id names no entity; CONFLICT, with
+   * nothing written, when the two have different kinds (a Person cannot be
+   * merged into a State); BAD_USER_INPUT when both ids are the same. Needs the
+   * API token. Not reversible: the merged entity can only be recovered by
+   * ingesting its reports again.
+   */
+  mergeEntities: MergeEntitiesResult;
+  /**
    * Remove a relationship. Removing one that does not exist is not an error:
    * `changed` is then false. NOT_FOUND when an end does not exist.
    */
@@ -967,6 +994,21 @@ export type MutationIngestReportArgs = {
  */
 export type MutationLinkArgs = {
   input: LinkInput;
+};
+
+
+/**
+ * Writes. Every mutation needs the header `Authorization: Bearer <API_TOKEN>`:
+ * without it the result is an UNAUTHENTICATED error, with a wrong token a
+ * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
+ * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
+ * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
+ */
+export type MutationMergeEntitiesArgs = {
+  keep: Scalars['ID']['input'];
+  merge: Scalars['ID']['input'];
 };
 
 
@@ -2510,6 +2552,7 @@ export type ResolversTypes = ResolversObject<{
   LocationConnection: ResolverTypeWrapper<ConnectionModel>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   MentionRemapInput: MentionRemapInput;
+  MergeEntitiesResult: ResolverTypeWrapper<Omit<MergeEntitiesResult, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   MilitaryUnit: ResolverTypeWrapper<NodeModel>;
   MilitaryUnitConnection: ResolverTypeWrapper<ConnectionModel>;
   MilitaryUnitEdge: ResolverTypeWrapper<Omit<MilitaryUnitEdge, 'node'> & { node: ResolversTypes['MilitaryUnit'] }>;
@@ -2615,6 +2658,7 @@ export type ResolversParentTypes = ResolversObject<{
   LocationConnection: ConnectionModel;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
   MentionRemapInput: MentionRemapInput;
+  MergeEntitiesResult: Omit<MergeEntitiesResult, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   MilitaryUnit: NodeModel;
   MilitaryUnitConnection: ConnectionModel;
   MilitaryUnitEdge: Omit<MilitaryUnitEdge, 'node'> & { node: ResolversParentTypes['MilitaryUnit'] };
@@ -2885,6 +2929,13 @@ export type LocationEdgeResolvers<ContextType = ApiContext, ParentType extends R
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
+export type MergeEntitiesResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MergeEntitiesResult'] = ResolversParentTypes['MergeEntitiesResult']> = ResolversObject<{
+  droppedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  mergedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MilitaryUnit'] = ResolversParentTypes['MilitaryUnit']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   belongsTo?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
@@ -2921,6 +2972,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'cascade' | 'id'>>;
   ingestReport?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestReportArgs, 'dryRun' | 'input'>>;
   link?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['MergeEntitiesResult'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge'>>;
   unlink?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   upsertEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpsertEventArgs, 'input'>>;
   upsertLocation?: Resolver<ResolversTypes['Location'], ParentType, ContextType, RequireFields<MutationUpsertLocationArgs, 'input'>>;
@@ -3316,6 +3368,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Location?: LocationResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
+  MergeEntitiesResult?: MergeEntitiesResultResolvers<ContextType>;
   MilitaryUnit?: MilitaryUnitResolvers<ContextType>;
   MilitaryUnitConnection?: MilitaryUnitConnectionResolvers<ContextType>;
   MilitaryUnitEdge?: MilitaryUnitEdgeResolvers<ContextType>;

@@ -256,3 +256,148 @@ describe('one claim reported by many sources', () => {
     expect(await api.read('{ graphStats { nodes relationships } }')).toEqual(before);
   });
 });
+
+const MERGE = /* GraphQL */ `
+  mutation Merge($keep: ID!, $merge: ID!) {
+    mergeEntities(keep: $keep, merge: $merge) {
+      entity {
+        id
+        name
+        aliases
+      }
+      mergedId
+      movedRelationships
+      droppedRelationships
+    }
+  }
+`;
+const STATS = '{ graphStats { nodes relationships } }';
+
+/** The relationships touching `id`, as `TYPE from to` with the other end's id, and their properties. */
+async function relationshipsOf(id: string): Promise<Array<{ key: string; properties: unknown }>> {
+  const data = await api.read(
+    `query($id: ID!) { neighborhood(id: $id, hops: 1, limit: 500) { truncated edges { type from to properties } } }`,
+    { id },
+  );
+  expect(data.neighborhood.truncated).toBe(false);
+  return data.neighborhood.edges
+    .filter((e: any) => e.from === id || e.to === id)
+    .map((e: any) => ({ key: `${e.type} ${e.from} ${e.to}`, properties: e.properties }));
+}
+
+describe('mergeEntities', () => {
+  /** The Person the third report proposed for "Antony J.", a new name for an existing person. */
+  async function proposedAntonyJ(): Promise<string> {
+    const data = await api.read(
+      '{ people(filter: { nameContains: "Antony J" }, first: 5) { edges { node { id name } } } }',
+    );
+    const ids = data.people.edges.map((e: any) => e.node.id);
+    expect(ids).toHaveLength(1);
+    return ids[0];
+  }
+
+  it('refuses unknown ids, different kinds, the same id twice and a missing token, writing nothing', async () => {
+    const merge = await proposedAntonyJ();
+    const before = await api.read(STATS);
+    const attempts: Array<[Record<string, string>, string | undefined, string, string]> = [
+      [
+        { keep: 'antony-blinken', merge: 'no-such-person' },
+        TOKEN,
+        'NOT_FOUND',
+        'merge: no entity has the id "no-such-person".',
+      ],
+      [
+        { keep: 'no-such-person', merge },
+        TOKEN,
+        'NOT_FOUND',
+        'keep: no entity has the id "no-such-person".',
+      ],
+      [
+        { keep: 'north-korea', merge },
+        TOKEN,
+        'CONFLICT',
+        `merge: "${merge}" is a Person and "north-korea" a State; only entities of the same kind can be merged.`,
+      ],
+      [
+        { keep: merge, merge },
+        TOKEN,
+        'BAD_USER_INPUT',
+        `merge: is the same entity as keep ("${merge}"); give two different ids.`,
+      ],
+    ];
+    for (const [variables, token, code, message] of attempts) {
+      const result = await api.run(MERGE, variables, { token });
+      expect(result.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([[code, message]]);
+    }
+    const anonymous = await api.run(MERGE, { keep: 'antony-blinken', merge });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await api.read(STATS)).toEqual(before);
+  });
+
+  it('moves every relationship and alias of the merged entity onto the kept one, in one transaction', async () => {
+    const merge = await proposedAntonyJ();
+    // What a reviewer might have linked to the new name: a role the kept entity already holds
+    // (with another title), an event with a role, a statement mentioning it.
+    const links = [
+      { type: 'HOLDS_ROLE', from: merge, to: 'united-states', properties: { title: 'Secretary' } },
+      {
+        type: 'PARTICIPATED_IN',
+        from: merge,
+        to: 'icbm-test',
+        properties: { role: 'commentator' },
+      },
+      { type: 'MENTIONS', from: 'blinken-meat-grinder', to: merge },
+    ];
+    for (const input of links) {
+      const linked = await api.run(
+        'mutation($input: LinkInput!) { link(input: $input) { changed } }',
+        { input },
+        { token: TOKEN },
+      );
+      expect(linked.errors).toBeUndefined();
+    }
+    const keepBefore = await relationshipsOf('antony-blinken');
+    const mergeBefore = await relationshipsOf(merge);
+    expect(mergeBefore.length).toBeGreaterThan(0);
+    const before = await api.read(STATS);
+
+    const result = await api.run(MERGE, { keep: 'antony-blinken', merge }, { token: TOKEN });
+    expect(result.errors).toBeUndefined();
+    const outcome = result.data.mergeEntities;
+
+    // Every relationship of the merged entity, re-pointed at the kept one; those it already had stay once.
+    const repointed = mergeBefore.map((r) => ({
+      ...r,
+      key: r.key
+        .split(' ')
+        .map((part) => (part === merge ? 'antony-blinken' : part))
+        .join(' '),
+    }));
+    const expected = new Map([...repointed, ...keepBefore].map((r) => [r.key, r]));
+    const after = await relationshipsOf('antony-blinken');
+    expect(after.map((r) => r.key).sort()).toEqual([...expected.keys()].sort());
+    for (const r of keepBefore) expect(after.find((a) => a.key === r.key)).toEqual(r);
+    expect(after.find((a) => a.key === 'PARTICIPATED_IN antony-blinken icbm-test')).toEqual({
+      key: 'PARTICIPATED_IN antony-blinken icbm-test',
+      properties: { role: 'commentator' },
+    });
+    // The role the kept entity already held keeps its own title.
+    expect(after.find((a) => a.key === 'HOLDS_ROLE antony-blinken united-states')).toMatchObject({
+      properties: { title: 'Secretary of State' },
+    });
+    expect(outcome.movedRelationships + outcome.droppedRelationships).toBe(mergeBefore.length);
+    expect(outcome.movedRelationships).toBe(after.length - keepBefore.length);
+
+    expect(outcome.mergedId).toBe(merge);
+    expect(outcome.entity.id).toBe('antony-blinken');
+    expect(outcome.entity.aliases).toContain('Antony J.');
+    expect(await api.read(STATS)).toEqual({
+      graphStats: {
+        nodes: before.graphStats.nodes - 1,
+        relationships: before.graphStats.relationships - outcome.droppedRelationships,
+      },
+    });
+    const gone = await api.read(`query($id: ID!) { node(id: $id) { id } }`, { id: merge });
+    expect(gone.node).toBeNull();
+  });
+});

@@ -103,6 +103,8 @@ export interface WriteQueries {
     from: string,
     to: string,
   ): Promise<GraphRelationship | null>;
+  /** Every relationship of the given nodes, either direction, at most `limit` rows (as `ReadQueries.neighbours`). */
+  neighbours(ids: readonly string[], limit: number): Promise<Neighbour[]>;
   /** Ids of the statements one actor made. */
   statementsMadeBy(label: NodeLabel, id: string): Promise<string[]>;
   estimatesOf(label: NodeLabel, id: string): Promise<EstimateOf[]>;
@@ -255,6 +257,20 @@ function nodesByIds(cypher: CypherLibrary, run: Run) {
   };
 }
 
+function neighbours(cypher: CypherLibrary, run: Run) {
+  return async (ids: readonly string[], limit: number): Promise<Neighbour[]> => {
+    const rows = await run(queryOf(cypher, 'neighborhood/expand', { labels: ALL_LABELS }), {
+      ids: [...ids],
+      limit,
+    });
+    return rows.flatMap(({ a, r, b }) =>
+      isGraphNode(a) && isGraphNode(b) && isGraphRelationship(r)
+        ? [{ from: a, rel: r, to: b }]
+        : [],
+    );
+  };
+}
+
 /** The reads report ingestion needs, inside or outside a transaction. */
 const ingestReads = (cypher: CypherLibrary, run: Run) => ({
   async sourceWithHash(contentHash: string): Promise<string | null> {
@@ -358,17 +374,7 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
         .filter((r) => isGraphNode(r.node))
         .map((r) => ({ node: r.node as GraphNode, score: Number(r.score) }));
     },
-    async neighbours(ids, limit) {
-      const rows = await run(q('neighborhood/expand', { labels: ALL_LABELS }), {
-        ids: [...ids],
-        limit,
-      });
-      return rows.flatMap(({ a, r, b }) =>
-        isGraphNode(a) && isGraphNode(b) && isGraphRelationship(r)
-          ? [{ from: a, rel: r, to: b }]
-          : [],
-      );
-    },
+    neighbours: neighbours(cypher, run),
     async shortestPath(from, to) {
       const [row] = await run(q('path/shortest', { labels: ALL_LABELS }), { from, to });
       if (!row) return null;
@@ -429,6 +435,7 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
   const q = (name: QueryName, slots?: Record<string, string>) => queryOf(cypher, name, slots);
   return {
     nodesByIds: nodesByIds(cypher, run),
+    neighbours: neighbours(cypher, run),
     async relationshipBetween(type, fromLabel, toLabel, from, to) {
       const [row] = await run(q('read/relationship-between', { type, fromLabel, toLabel }), {
         from,
