@@ -873,7 +873,7 @@ describe('input validation', () => {
         },
       },
       'input.value',
-      'input.value: must be between -9007199254740991 and 9007199254740991; got -1e+308.',
+      'input.value: must be a finite number from -9007199254740991 to 9007199254740991 (2^53 - 1); got -1e+308. Give larger figures in a bigger unit (e.g. "billion troops").',
     ],
   ])(
     'refuses %s with BAD_USER_INPUT, writing nothing',
