@@ -197,6 +197,8 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this entity (e.g. troop numbers), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
   id: Scalars['ID']['output'];
   /** Which kind of entity this is; matches the object type. */
@@ -338,6 +340,8 @@ export type Event = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this event (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
   /** Always `EVENT`. */
@@ -403,6 +407,25 @@ export type Evidence = {
   start: Scalars['Int']['output'];
 };
 
+/** The figures of one entity that count the same thing over the same scope, side by side. */
+export type FigureGroup = {
+  __typename?: 'FigureGroup';
+  /** True when the reports disagree: the highest exceeds the lowest by more than 25% of the lowest. */
+  disagree: Scalars['Boolean']['output'];
+  /** The figures, earliest report first (by their first source's `publishedAt`; undated last, then by id). At most 100. */
+  figures: Array<GroupedFigure>;
+  /** The highest value of the group. */
+  highest: Scalars['Float']['output'];
+  /** The lowest value of the group. */
+  lowest: Scalars['Float']['output'];
+  /** What the figures cover, e.g. "in Russia"; null when the reports give no scope. */
+  scope?: Maybe<Scalars['String']['output']>;
+  /** `highest` minus `lowest`. */
+  spread: Scalars['Float']['output'];
+  /** What is counted, e.g. "troops" (as the first figure of the group spells it; grouping ignores case). */
+  unit: Scalars['String']['output'];
+};
+
 /** A relationship of the graph, as stored. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
@@ -457,6 +480,25 @@ export type GraphView = {
   nodes: Array<GraphNode>;
   /** True when nodes within reach were left out because of `limit`. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** One figure of a group, with who gave it and where it was reported. */
+export type GroupedFigure = {
+  __typename?: 'GroupedFigure';
+  /** The figure itself. */
+  estimate: Estimate;
+  /** The sentence that source gives it in. Null when not recorded. */
+  evidence?: Maybe<Evidence>;
+  /** When that source was published (ISO-8601); null when undated. */
+  publishedAt?: Maybe<Scalars['String']['output']>;
+  /** The first source reporting that statement. */
+  source: Source;
+  /** Who gave it: the speakers of its statement. Empty when the report gives it in its own voice. At most 10. */
+  speakers: Array<Actor>;
+  /** The statement that gives it. */
+  statement: Statement;
+  /** Its value. */
+  value: Scalars['Float']['output'];
 };
 
 /** A reviewer's changes to a plan. Every id must name an item of the plan (or, for `remap.toId`, an entity of the graph). */
@@ -667,6 +709,8 @@ export type Location = Entity & Node & {
   estimates: Array<Estimate>;
   /** Events that occurred here, ordered by date, then name. At most 100. */
   events: Array<Event>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `kursk-region`). */
   id: Scalars['ID']['output'];
   /** Always `LOCATION`. */
@@ -755,6 +799,8 @@ export type MilitaryUnit = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this unit (e.g. its strength), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
   /** Always `MILITARY_UNIT`. */
@@ -1186,6 +1232,8 @@ export type Organization = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this organization, ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `nato`). */
   id: Scalars['ID']['output'];
   /** Always `ORGANIZATION`. */
@@ -1319,6 +1367,8 @@ export type Person = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this person (rarely used), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
   id: Scalars['ID']['output'];
   /** Always `PERSON`. */
@@ -2146,6 +2196,8 @@ export type State = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this state (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `north-korea`). */
   id: Scalars['ID']['output'];
   /** Always `STATE`. */
@@ -2528,11 +2580,13 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<ConnectionModel>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Evidence: ResolverTypeWrapper<Evidence>;
+  FigureGroup: ResolverTypeWrapper<Omit<FigureGroup, 'figures'> & { figures: Array<ResolversTypes['GroupedFigure']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
   GraphNode: ResolverTypeWrapper<Omit<GraphNode, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
   GraphView: ResolverTypeWrapper<Omit<GraphView, 'nodes'> & { nodes: Array<ResolversTypes['GraphNode']> }>;
+  GroupedFigure: ResolverTypeWrapper<Omit<GroupedFigure, 'estimate' | 'source' | 'speakers' | 'statement'> & { estimate: ResolversTypes['Estimate'], source: ResolversTypes['Source'], speakers: Array<ResolversTypes['Actor']>, statement: ResolversTypes['Statement'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestCorrectionsInput: IngestCorrectionsInput;
   IngestCounts: ResolverTypeWrapper<IngestCounts>;
@@ -2636,11 +2690,13 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: ConnectionModel;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Evidence: Evidence;
+  FigureGroup: Omit<FigureGroup, 'figures'> & { figures: Array<ResolversParentTypes['GroupedFigure']> };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
   GraphNode: Omit<GraphNode, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   GraphStats: GraphStats;
   GraphView: Omit<GraphView, 'nodes'> & { nodes: Array<ResolversParentTypes['GraphNode']> };
+  GroupedFigure: Omit<GroupedFigure, 'estimate' | 'source' | 'speakers' | 'statement'> & { estimate: ResolversParentTypes['Estimate'], source: ResolversParentTypes['Source'], speakers: Array<ResolversParentTypes['Actor']>, statement: ResolversParentTypes['Statement'] };
   ID: Scalars['ID']['output'];
   IngestCorrectionsInput: IngestCorrectionsInput;
   IngestCounts: IngestCounts;
@@ -2790,6 +2846,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<EventMentionedInArgs, 'first'>>;
@@ -2820,6 +2877,16 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FigureGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FigureGroup'] = ResolversParentTypes['FigureGroup']> = ResolversObject<{
+  disagree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['GroupedFigure']>, ParentType, ContextType>;
+  highest?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lowest?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spread?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type GraphEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = ResolversObject<{
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2846,6 +2913,16 @@ export type GraphViewResolvers<ContextType = ApiContext, ParentType extends Reso
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type GroupedFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GroupedFigure'] = ResolversParentTypes['GroupedFigure']> = ResolversObject<{
+  estimate?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type IngestCountsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestCounts'] = ResolversParentTypes['IngestCounts']> = ResolversObject<{
@@ -2907,6 +2984,7 @@ export type LocationResolvers<ContextType = ApiContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<LocationMentionedInArgs, 'first'>>;
@@ -2944,6 +3022,7 @@ export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends R
   deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<MilitaryUnitMentionedInArgs, 'first'>>;
@@ -3007,6 +3086,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -3063,6 +3143,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first'>>;
@@ -3254,6 +3335,7 @@ export type StateResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
@@ -3354,10 +3436,12 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  FigureGroup?: FigureGroupResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   GraphView?: GraphViewResolvers<ContextType>;
+  GroupedFigure?: GroupedFigureResolvers<ContextType>;
   IngestCounts?: IngestCountsResolvers<ContextType>;
   IngestPlan?: IngestPlanResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;

@@ -43,9 +43,13 @@ async function relationshipsOf(tx: WriteQueries, id: string): Promise<Neighbour[
   return found;
 }
 
-/** The start and end ids of a neighbour's relationship; `neighbours` returns both ends, so both are known. */
-function endsOf({ rel, from, to }: Neighbour): [string, string] {
-  return [rel.startId ?? from.id, rel.endId ?? to.id];
+/** The start and end ids of a neighbour's relationship; `neighbours` returns both ends, so both are set. */
+function endsOf({ rel }: Neighbour): [string, string] {
+  if (rel.startId === null || rel.endId === null)
+    throw new Error(
+      `A ${rel.type} relationship came back without its end ids; cannot merge along it.`,
+    );
+  return [rel.startId, rel.endId];
 }
 
 const strings = (value: unknown): string[] =>

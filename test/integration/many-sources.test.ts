@@ -257,6 +257,66 @@ describe('one claim reported by many sources', () => {
   });
 });
 
+describe('figures that disagree', () => {
+  it('answers how the estimate of North Korean troops in Russia changed, and who gave each number', async () => {
+    const result = await api.run(`{
+      militaryUnit(id: "north-korean-troops-in-russia") {
+        figureGroups {
+          unit scope lowest highest spread disagree
+          figures { value publishedAt speakers { ... on Entity { name } } source { publisher } evidence { sentence } }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const [inRussia, ...others] = result.data.militaryUnit.figureGroups;
+    expect(inRussia).toEqual({
+      unit: 'troops',
+      scope: 'in Russia',
+      lowest: 3000,
+      highest: 12000,
+      spread: 9000,
+      disagree: true,
+      figures: [
+        {
+          value: 3000,
+          publishedAt: '2024-10-28',
+          speakers: [],
+          source: { publisher: 'Harbor Wire' },
+          evidence: {
+            sentence:
+              "About 3,000 North Korean troops are in Russia, South Korea's spy agency said.",
+          },
+        },
+        {
+          value: 10000,
+          publishedAt: '2024-11-01',
+          speakers: [{ name: 'Pentagon' }],
+          source: { publisher: 'Lakeside Daily' },
+          evidence: { sentence: 'The Pentagon said 10,000 North Korean troops are now in Russia.' },
+        },
+        {
+          value: 12000,
+          publishedAt: '2024-11-05',
+          speakers: [],
+          source: { publisher: 'Harbor Wire' },
+          evidence: {
+            sentence:
+              "As many as 12,000 North Korean troops are in Russia, South Korea's spy agency said.",
+          },
+        },
+      ],
+    });
+    // The seed's own figures have other scopes: groups of one, which cannot disagree.
+    expect(others.map((g: any) => [g.scope, g.figures.length, g.disagree])).toEqual([
+      ['in Russia near Ukraine’s border', 1, false],
+      ['sent to Russia, most in the Kursk region', 1, false],
+    ]);
+    // One query per hop for the whole level, not one per figure.
+    // the entity, its estimates, their statements, then those statements' sources and speakers.
+    expect(result.queries).toBe(5);
+  });
+});
+
 const MERGE = /* GraphQL */ `
   mutation Merge($keep: ID!, $merge: ID!) {
     mergeEntities(keep: $keep, merge: $merge) {
