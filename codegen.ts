@@ -59,6 +59,8 @@ const config: CodegenConfig = {
           ...Object.fromEntries(
             CONNECTION_TYPES.map((t) => [t, '../resolvers/connections#ConnectionModel']),
           ),
+          // The plan's match names the existing statement by id; its resolver loads it.
+          StatementMatch: '../ingest#StatementMatch as PlanStatementMatch',
         },
         scalars: { JSON: 'unknown' },
         strictScalars: true,

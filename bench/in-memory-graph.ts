@@ -189,6 +189,7 @@ export class InMemoryGraph {
       projectionRows: unsupported('projectionRows'),
       sourceWithHash: unsupported('sourceWithHash'),
       knownEntities: unsupported('knownEntities'),
+      statementsBySpeakers: unsupported('statementsBySpeakers'),
     };
   }
 
@@ -224,16 +225,18 @@ export class InMemoryGraph {
         (x, y) =>
           cmp(x.other.properties[key], y.other.properties[key]) || cmp(x.other.id, y.other.id),
       );
-      // As the embedded query does (`withSource`): each statement comes with its source.
-      const sourceOf = (statement: GraphNode): Related['source'] => {
-        const [edge] = this.out.get(statement.id)?.get('REPORTED_IN') ?? [];
-        return edge ? { node: edge.other, rel: edge.rel } : undefined;
-      };
+      // As the embedded query does (`withSource`): each statement comes with its sources.
+      const sourcesOf = (statement: GraphNode): Related['sources'] =>
+        (this.out.get(statement.id)?.get('REPORTED_IN') ?? []).map((edge) => ({
+          node: edge.other,
+          rel: edge.rel,
+        }));
       byParent.set(
         parentId,
         edges.slice(0, limit).map((e) => {
-          const source = withSources && withSource(traversal) ? sourceOf(e.other) : undefined;
-          return source ? { rel: e.rel, node: e.other, source } : { rel: e.rel, node: e.other };
+          return withSources && withSource(traversal)
+            ? { rel: e.rel, node: e.other, sources: sourcesOf(e.other) }
+            : { rel: e.rel, node: e.other };
         }),
       );
     }

@@ -15,7 +15,7 @@ CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Organization TO State, FROM Organiza
 CREATE REL TABLE IF NOT EXISTS MADE(FROM Person TO Statement, FROM Organization TO Statement, FROM State TO Statement);
 CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Statement TO Person, FROM Statement TO State, FROM Statement TO Organization, FROM Statement TO MilitaryUnit, FROM Statement TO Location, FROM Statement TO Event);
 CREATE REL TABLE IF NOT EXISTS ADDRESSED_TO(FROM Statement TO Person, FROM Statement TO State, FROM Statement TO Organization, FROM Statement TO MilitaryUnit, FROM Statement TO Location, FROM Statement TO Event);
-CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Statement TO Source, FROM Event TO Source);
+CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Statement TO Source, FROM Event TO Source, text STRING, evidence STRING, evidenceStart INT64, evidenceEnd INT64, attribution STRING);
 CREATE REL TABLE IF NOT EXISTS BELONGS_TO(FROM MilitaryUnit TO State);
 CREATE REL TABLE IF NOT EXISTS DEPLOYED_TO(FROM MilitaryUnit TO Location, FROM MilitaryUnit TO State, status STRING, asOf STRING);
 CREATE REL TABLE IF NOT EXISTS TRAINED_BY(FROM MilitaryUnit TO State, FROM MilitaryUnit TO Organization, disciplines STRING[]);
@@ -25,3 +25,10 @@ CREATE REL TABLE IF NOT EXISTS ESTIMATES(FROM Estimate TO Person, FROM Estimate 
 CREATE REL TABLE IF NOT EXISTS ATTRIBUTED_TO(FROM Estimate TO Statement);
 CREATE REL TABLE IF NOT EXISTS PARTICIPATED_IN(FROM Person TO Event, FROM State TO Event, FROM Organization TO Event, FROM MilitaryUnit TO Event, role STRING);
 CREATE REL TABLE IF NOT EXISTS OCCURRED_IN(FROM Event TO Location, FROM Event TO State);
+// Databases created before REPORTED_IN carried per-report evidence (issue 16)
+// gain its columns here; on a new database these find them already there.
+ALTER TABLE REPORTED_IN ADD IF NOT EXISTS text STRING;
+ALTER TABLE REPORTED_IN ADD IF NOT EXISTS evidence STRING;
+ALTER TABLE REPORTED_IN ADD IF NOT EXISTS evidenceStart INT64;
+ALTER TABLE REPORTED_IN ADD IF NOT EXISTS evidenceEnd INT64;
+ALTER TABLE REPORTED_IN ADD IF NOT EXISTS attribution STRING;

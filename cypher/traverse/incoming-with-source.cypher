@@ -1,17 +1,18 @@
 // traverse/incoming for traversals that end at statements ({{nodeLabels}} is
 // Statement: see `withSource` in src/graph/queries), with each
-// statement's source (REPORTED_IN) in the same query, so that the API's
-// `source` field of those statements needs no query of its own.
-// Every statement has exactly one source (the statement write links it), so
-// the MATCH keeps every statement; a statement whose source is missing would
-// break the model (`Statement.source` is non-null).
+// statement's sources (REPORTED_IN, one or more: several reports can carry
+// one statement) collected in the same query, so that the API's `source` and
+// `reportedBy` of those statements need no query of their own.
+// Every statement has at least one source (the statement write links it), so
+// the MATCH keeps every statement; a statement without one would break the
+// model (`Statement.source` is non-null).
 // One query instead of two (figures for MADE in traverse/outgoing-with-source).
 MATCH (parent:{{parentLabels}})
 WHERE parent.id IN $ids
 MATCH (parent)<-[rel:{{type}}]-(node:{{nodeLabels}})-[sourceRel:REPORTED_IN]->(source:Source)
-WITH parent.id AS parentId, rel, node, sourceRel, source
+WITH parent.id AS parentId, rel, node, collect({rel: sourceRel, node: source}) AS sources
 ORDER BY parentId, node.{{orderKey}}, node.id
 // SKIP 0 skips nothing: LadybugDB refuses ORDER BY in WITH unless SKIP or LIMIT follows.
 SKIP 0
-WITH parentId, collect({rel: rel, node: node, sourceRel: sourceRel, source: source}) AS items
+WITH parentId, collect({rel: rel, node: node, sources: sources}) AS items
 RETURN parentId, items[0..$limit] AS items

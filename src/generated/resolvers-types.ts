@@ -4,6 +4,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NodeModel } from '../resolvers/models';
 import type { ConnectionModel } from '../resolvers/connections';
+import type { StatementMatch as PlanStatementMatch } from '../ingest';
 import type { ApiContext } from '../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -196,6 +197,8 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this entity (e.g. troop numbers), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
   id: Scalars['ID']['output'];
   /** Which kind of entity this is; matches the object type. */
@@ -337,6 +340,8 @@ export type Event = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this event (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
   /** Always `EVENT`. */
@@ -402,6 +407,25 @@ export type Evidence = {
   start: Scalars['Int']['output'];
 };
 
+/** The figures of one entity that count the same thing over the same scope, side by side. */
+export type FigureGroup = {
+  __typename?: 'FigureGroup';
+  /** True when the reports disagree: the highest exceeds the lowest by more than 25% of the lowest. */
+  disagree: Scalars['Boolean']['output'];
+  /** The figures, earliest report first (by their first source's `publishedAt`; undated last, then by id). At most 100. */
+  figures: Array<GroupedFigure>;
+  /** The highest value of the group. */
+  highest: Scalars['Float']['output'];
+  /** The lowest value of the group. */
+  lowest: Scalars['Float']['output'];
+  /** What the figures cover, e.g. "in Russia"; null when the reports give no scope. */
+  scope?: Maybe<Scalars['String']['output']>;
+  /** `highest` minus `lowest`. */
+  spread: Scalars['Float']['output'];
+  /** What is counted, e.g. "troops" (as the first figure of the group spells it; grouping ignores case). */
+  unit: Scalars['String']['output'];
+};
+
 /** A relationship of the graph, as stored. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
@@ -458,6 +482,25 @@ export type GraphView = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** One figure of a group, with who gave it and where it was reported. */
+export type GroupedFigure = {
+  __typename?: 'GroupedFigure';
+  /** The figure itself. */
+  estimate: Estimate;
+  /** The sentence that source gives it in. Null when not recorded. */
+  evidence?: Maybe<Evidence>;
+  /** When that source was published (ISO-8601); null when undated. */
+  publishedAt?: Maybe<Scalars['String']['output']>;
+  /** The first source reporting that statement. */
+  source: Source;
+  /** Who gave it: the speakers of its statement. Empty when the report gives it in its own voice. At most 10. */
+  speakers: Array<Actor>;
+  /** The statement that gives it. */
+  statement: Statement;
+  /** Its value. */
+  value: Scalars['Float']['output'];
+};
+
 /** A reviewer's changes to a plan. Every id must name an item of the plan (or, for `remap.toId`, an entity of the graph). */
 export type IngestCorrectionsInput = {
   /** Leave items out, by id: a statement id, a figure id, a mention's `matchId` or a proposed entity's id. */
@@ -483,6 +526,8 @@ export type IngestCounts = {
   sources: Scalars['Int']['output'];
   /** Statements created. */
   statements: Scalars['Int']['output'];
+  /** Existing statements the report repeats (same speaker, same words after normalising punctuation, quotes, whitespace and case): each is now reported in this source too, with this report's evidence, instead of being duplicated. */
+  statementsMatched: Scalars['Int']['output'];
 };
 
 /** What an extractor found in one report, before it is written. */
@@ -664,6 +709,8 @@ export type Location = Entity & Node & {
   estimates: Array<Estimate>;
   /** Events that occurred here, ordered by date, then name. At most 100. */
   events: Array<Event>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `kursk-region`). */
   id: Scalars['ID']['output'];
   /** Always `LOCATION`. */
@@ -722,6 +769,19 @@ export type MentionRemapInput = {
   toId: Scalars['ID']['input'];
 };
 
+/** The outcome of `mergeEntities`. */
+export type MergeEntitiesResult = {
+  __typename?: 'MergeEntitiesResult';
+  /** How many were dropped: the kept entity already had them, or they joined the two. */
+  droppedRelationships: Scalars['Int']['output'];
+  /** The entity kept, with its relationships and aliases as they are now. */
+  entity: Entity;
+  /** The id of the merged (now deleted) entity. */
+  mergedId: Scalars['ID']['output'];
+  /** How many relationships of the merged entity were moved onto the kept one. */
+  movedRelationships: Scalars['Int']['output'];
+};
+
 /** A military unit or force, e.g. North Korean troops sent to Russia. */
 export type MilitaryUnit = Entity & Node & {
   __typename?: 'MilitaryUnit';
@@ -739,6 +799,8 @@ export type MilitaryUnit = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this unit (e.g. its strength), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
   id: Scalars['ID']['output'];
   /** Always `MILITARY_UNIT`. */
@@ -844,6 +906,20 @@ export type Mutation = {
    * NOT_FOUND when an end does not exist.
    */
   link: LinkResult;
+  /**
+   * Merge two entities that are one (\"Blinken\" proposed by one report,
+   * \"Antony Blinken\" already in the graph): every relationship of `merge`
+   * (statements it made or is mentioned in, roles, relations, estimates...) is
+   * moved onto `keep`, `merge`'s name and aliases become aliases of `keep`, and
+   * `merge` is deleted, all in one write transaction. A relationship `keep`
+   * already has (same type, same other end) is kept as it is; one between the
+   * two is dropped. NOT_FOUND when either id names no entity; CONFLICT, with
+   * nothing written, when the two have different kinds (a Person cannot be
+   * merged into a State); BAD_USER_INPUT when both ids are the same. Needs the
+   * API token. Not reversible: the merged entity can only be recovered by
+   * ingesting its reports again.
+   */
+  mergeEntities: MergeEntitiesResult;
   /**
    * Remove a relationship. Removing one that does not exist is not an error:
    * `changed` is then false. NOT_FOUND when an end does not exist.
@@ -964,6 +1040,21 @@ export type MutationIngestReportArgs = {
  */
 export type MutationLinkArgs = {
   input: LinkInput;
+};
+
+
+/**
+ * Writes. Every mutation needs the header `Authorization: Bearer <API_TOKEN>`:
+ * without it the result is an UNAUTHENTICATED error, with a wrong token a
+ * FORBIDDEN error. Each mutation runs in one transaction: it applies entirely
+ * or not at all. Ids given in inputs must be lower-case slugs (BAD_USER_INPUT
+ * otherwise); ids referring to other nodes must exist (NOT_FOUND otherwise).
+ * Names and texts must not contain control characters other than tab and line
+ * breaks (NUL, ESC... are BAD_USER_INPUT).
+ */
+export type MutationMergeEntitiesArgs = {
+  keep: Scalars['ID']['input'];
+  merge: Scalars['ID']['input'];
 };
 
 
@@ -1141,6 +1232,8 @@ export type Organization = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this organization, ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `nato`). */
   id: Scalars['ID']['output'];
   /** Always `ORGANIZATION`. */
@@ -1274,6 +1367,8 @@ export type Person = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this person (rarely used), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
   id: Scalars['ID']['output'];
   /** Always `PERSON`. */
@@ -1429,6 +1524,8 @@ export type PlannedStatement = {
   id: Scalars['ID']['output'];
   /** QUOTE, PARAPHRASE, HEDGED_CLAIM or REPORTED. */
   kind: StatementKind;
+  /** The existing statement this one repeats (SAME_WORDS: a commit links it to the new source instead of creating a statement) or resembles (SIMILAR: only proposed, with a SIMILAR_STATEMENT warning; a commit keeps them apart). Null when nothing matches. */
+  match?: Maybe<StatementMatch>;
   /** The entities it mentions, in order of first mention. */
   mentions: Array<PlannedEntityRef>;
   /** The rule that found it. */
@@ -2099,6 +2196,8 @@ export type State = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this state (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
+  figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `north-korea`). */
   id: Scalars['ID']['output'];
   /** Always `STATE`. */
@@ -2182,9 +2281,11 @@ export type Statement = Node & {
   name: Scalars['String']['output'];
   /** Position in its source, for a stable reading order. Null when unknown. */
   ordinal?: Maybe<Scalars['Int']['output']>;
+  /** Every source that reports the statement, each with its own evidence: who else reported this claim, and when. */
+  reportedBy: StatementReports;
   /** ISO-8601 date it was said, when known; null when the source gives none. */
   saidAt?: Maybe<Scalars['String']['output']>;
-  /** The source reporting the statement. */
+  /** The first source to report the statement (earliest `publishedAt`; undated sources after dated ones, then by id). One of `reportedBy.reports`. */
   source: Source;
   /** The first of `speakers`, for convenience. Null when the statement has no speaker (REPORTED, or an unnamed speaker). */
   speaker?: Maybe<Actor>;
@@ -2250,6 +2351,24 @@ export type StatementKind =
   /** The source's own assertion, in its own voice and attributed to no one: `speakers` is empty and `speaker` null; the origin is `source`. */
   | 'REPORTED';
 
+/** An existing statement a planned one matches. */
+export type StatementMatch = {
+  __typename?: 'StatementMatch';
+  /** 1 for SAME_WORDS; for SIMILAR, the share of the shorter statement's content words the other has. */
+  confidence: Scalars['Float']['output'];
+  /** How it matches. */
+  how: StatementMatchKind;
+  /** The existing statement. */
+  statement: Statement;
+};
+
+/** How a planned statement matches one the graph holds. */
+export type StatementMatchKind =
+  /** Same speaker and the same words once punctuation, quotation marks, whitespace and case are set aside. Committed as one statement. */
+  | 'SAME_WORDS'
+  /** Same speaker and most content words in common (a paraphrase, say). Proposed for review, never merged. */
+  | 'SIMILAR';
+
 /** How to sort a list of statements. */
 export type StatementOrder = {
   /** The sort direction. Default: ASC. */
@@ -2264,6 +2383,32 @@ export type StatementOrderField =
   | 'ID'
   /** By position in the source (`ordinal`), then by id. Statements without an ordinal come last. */
   | 'ORDINAL';
+
+/** One source's report of a statement, with the evidence as that source gives it. */
+export type StatementReport = {
+  __typename?: 'StatementReport';
+  /** The attribution as this source words it ("Blinken said on Thursday"). Null when not recorded. */
+  attribution?: Maybe<Scalars['String']['output']>;
+  /** The sentence this source gives it in, with its span in this source's text. Null when not recorded. */
+  evidence?: Maybe<Evidence>;
+  /** The reporting source. */
+  source: Source;
+  /** The statement's words as this source printed them (a quote keeps this source's punctuation). Null when not recorded (statements entered by hand or seeded). */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/** The sources reporting one statement (corroboration), in order of publication. */
+export type StatementReports = {
+  __typename?: 'StatementReports';
+  /** The earliest report by `publishedAt` (undated sources after dated ones, then by source id). */
+  first: StatementReport;
+  /** The latest dated report by `publishedAt`; the same as `first` when only one source reports it or none is dated. */
+  latest: StatementReport;
+  /** Every report, earliest first (undated last, then by source id). At most 100. */
+  reports: Array<StatementReport>;
+  /** How many sources report the statement (all of them up to 100, the cap of `reports`). */
+  totalCount: Scalars['Int']['output'];
+};
 
 /** Training a military unit received (a `TRAINED_BY` relationship). */
 export type Training = {
@@ -2435,17 +2580,19 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<ConnectionModel>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Evidence: ResolverTypeWrapper<Evidence>;
+  FigureGroup: ResolverTypeWrapper<Omit<FigureGroup, 'figures'> & { figures: Array<ResolversTypes['GroupedFigure']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
   GraphNode: ResolverTypeWrapper<Omit<GraphNode, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
   GraphView: ResolverTypeWrapper<Omit<GraphView, 'nodes'> & { nodes: Array<ResolversTypes['GraphNode']> }>;
+  GroupedFigure: ResolverTypeWrapper<Omit<GroupedFigure, 'estimate' | 'source' | 'speakers' | 'statement'> & { estimate: ResolversTypes['Estimate'], source: ResolversTypes['Source'], speakers: Array<ResolversTypes['Actor']>, statement: ResolversTypes['Statement'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestCorrectionsInput: IngestCorrectionsInput;
   IngestCounts: ResolverTypeWrapper<IngestCounts>;
-  IngestPlan: ResolverTypeWrapper<IngestPlan>;
+  IngestPlan: ResolverTypeWrapper<Omit<IngestPlan, 'statements'> & { statements: Array<ResolversTypes['PlannedStatement']> }>;
   IngestReportInput: IngestReportInput;
-  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
+  IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'plan' | 'source'> & { plan?: Maybe<ResolversTypes['IngestPlan']>, source?: Maybe<ResolversTypes['Source']> }>;
   IngestStatus: IngestStatus;
   IngestWarning: ResolverTypeWrapper<IngestWarning>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2459,6 +2606,7 @@ export type ResolversTypes = ResolversObject<{
   LocationConnection: ResolverTypeWrapper<ConnectionModel>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   MentionRemapInput: MentionRemapInput;
+  MergeEntitiesResult: ResolverTypeWrapper<Omit<MergeEntitiesResult, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   MilitaryUnit: ResolverTypeWrapper<NodeModel>;
   MilitaryUnitConnection: ResolverTypeWrapper<ConnectionModel>;
   MilitaryUnitEdge: ResolverTypeWrapper<Omit<MilitaryUnitEdge, 'node'> & { node: ResolversTypes['MilitaryUnit'] }>;
@@ -2483,7 +2631,7 @@ export type ResolversTypes = ResolversObject<{
   PlannedFigure: ResolverTypeWrapper<PlannedFigure>;
   PlannedMention: ResolverTypeWrapper<PlannedMention>;
   PlannedSpeaker: ResolverTypeWrapper<PlannedSpeaker>;
-  PlannedStatement: ResolverTypeWrapper<PlannedStatement>;
+  PlannedStatement: ResolverTypeWrapper<Omit<PlannedStatement, 'match'> & { match?: Maybe<ResolversTypes['StatementMatch']> }>;
   Polity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Polity']>;
   Projection: Projection;
   ProposedEntity: ResolverTypeWrapper<ProposedEntity>;
@@ -2509,8 +2657,12 @@ export type ResolversTypes = ResolversObject<{
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementFilter: StatementFilter;
   StatementKind: StatementKind;
+  StatementMatch: ResolverTypeWrapper<PlanStatementMatch>;
+  StatementMatchKind: StatementMatchKind;
   StatementOrder: StatementOrder;
   StatementOrderField: StatementOrderField;
+  StatementReport: ResolverTypeWrapper<Omit<StatementReport, 'source'> & { source: ResolversTypes['Source'] }>;
+  StatementReports: ResolverTypeWrapper<Omit<StatementReports, 'first' | 'latest' | 'reports'> & { first: ResolversTypes['StatementReport'], latest: ResolversTypes['StatementReport'], reports: Array<ResolversTypes['StatementReport']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Training: ResolverTypeWrapper<Omit<Training, 'trainer'> & { trainer: ResolversTypes['Polity'] }>;
   UnlinkInput: UnlinkInput;
@@ -2538,17 +2690,19 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: ConnectionModel;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Evidence: Evidence;
+  FigureGroup: Omit<FigureGroup, 'figures'> & { figures: Array<ResolversParentTypes['GroupedFigure']> };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
   GraphNode: Omit<GraphNode, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   GraphStats: GraphStats;
   GraphView: Omit<GraphView, 'nodes'> & { nodes: Array<ResolversParentTypes['GraphNode']> };
+  GroupedFigure: Omit<GroupedFigure, 'estimate' | 'source' | 'speakers' | 'statement'> & { estimate: ResolversParentTypes['Estimate'], source: ResolversParentTypes['Source'], speakers: Array<ResolversParentTypes['Actor']>, statement: ResolversParentTypes['Statement'] };
   ID: Scalars['ID']['output'];
   IngestCorrectionsInput: IngestCorrectionsInput;
   IngestCounts: IngestCounts;
-  IngestPlan: IngestPlan;
+  IngestPlan: Omit<IngestPlan, 'statements'> & { statements: Array<ResolversParentTypes['PlannedStatement']> };
   IngestReportInput: IngestReportInput;
-  IngestResult: Omit<IngestResult, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
+  IngestResult: Omit<IngestResult, 'plan' | 'source'> & { plan?: Maybe<ResolversParentTypes['IngestPlan']>, source?: Maybe<ResolversParentTypes['Source']> };
   IngestWarning: IngestWarning;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -2560,6 +2714,7 @@ export type ResolversParentTypes = ResolversObject<{
   LocationConnection: ConnectionModel;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
   MentionRemapInput: MentionRemapInput;
+  MergeEntitiesResult: Omit<MergeEntitiesResult, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   MilitaryUnit: NodeModel;
   MilitaryUnitConnection: ConnectionModel;
   MilitaryUnitEdge: Omit<MilitaryUnitEdge, 'node'> & { node: ResolversParentTypes['MilitaryUnit'] };
@@ -2582,7 +2737,7 @@ export type ResolversParentTypes = ResolversObject<{
   PlannedFigure: PlannedFigure;
   PlannedMention: PlannedMention;
   PlannedSpeaker: PlannedSpeaker;
-  PlannedStatement: PlannedStatement;
+  PlannedStatement: Omit<PlannedStatement, 'match'> & { match?: Maybe<ResolversParentTypes['StatementMatch']> };
   Polity: ResolversUnionTypes<ResolversParentTypes>['Polity'];
   ProposedEntity: ProposedEntity;
   ProposedRenameInput: ProposedRenameInput;
@@ -2604,7 +2759,10 @@ export type ResolversParentTypes = ResolversObject<{
   StatementConnection: ConnectionModel;
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementFilter: StatementFilter;
+  StatementMatch: PlanStatementMatch;
   StatementOrder: StatementOrder;
+  StatementReport: Omit<StatementReport, 'source'> & { source: ResolversParentTypes['Source'] };
+  StatementReports: Omit<StatementReports, 'first' | 'latest' | 'reports'> & { first: ResolversParentTypes['StatementReport'], latest: ResolversParentTypes['StatementReport'], reports: Array<ResolversParentTypes['StatementReport']> };
   String: Scalars['String']['output'];
   Training: Omit<Training, 'trainer'> & { trainer: ResolversParentTypes['Polity'] };
   UnlinkInput: UnlinkInput;
@@ -2688,6 +2846,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<EventMentionedInArgs, 'first'>>;
@@ -2718,6 +2877,16 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FigureGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FigureGroup'] = ResolversParentTypes['FigureGroup']> = ResolversObject<{
+  disagree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['GroupedFigure']>, ParentType, ContextType>;
+  highest?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lowest?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spread?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type GraphEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = ResolversObject<{
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2746,6 +2915,16 @@ export type GraphViewResolvers<ContextType = ApiContext, ParentType extends Reso
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type GroupedFigureResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GroupedFigure'] = ResolversParentTypes['GroupedFigure']> = ResolversObject<{
+  estimate?: Resolver<ResolversTypes['Estimate'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type IngestCountsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestCounts'] = ResolversParentTypes['IngestCounts']> = ResolversObject<{
   entitiesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesMatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2753,6 +2932,7 @@ export type IngestCountsResolvers<ContextType = ApiContext, ParentType extends R
   relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsMatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type IngestPlanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestPlan'] = ResolversParentTypes['IngestPlan']> = ResolversObject<{
@@ -2804,6 +2984,7 @@ export type LocationResolvers<ContextType = ApiContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<LocationMentionedInArgs, 'first'>>;
@@ -2826,6 +3007,13 @@ export type LocationEdgeResolvers<ContextType = ApiContext, ParentType extends R
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
+export type MergeEntitiesResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MergeEntitiesResult'] = ResolversParentTypes['MergeEntitiesResult']> = ResolversObject<{
+  droppedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  mergedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MilitaryUnit'] = ResolversParentTypes['MilitaryUnit']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   belongsTo?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
@@ -2834,6 +3022,7 @@ export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends R
   deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<MilitaryUnitMentionedInArgs, 'first'>>;
@@ -2862,6 +3051,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'cascade' | 'id'>>;
   ingestReport?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestReportArgs, 'dryRun' | 'input'>>;
   link?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['MergeEntitiesResult'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'keep' | 'merge'>>;
   unlink?: Resolver<ResolversTypes['LinkResult'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   upsertEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpsertEventArgs, 'input'>>;
   upsertLocation?: Resolver<ResolversTypes['Location'], ParentType, ContextType, RequireFields<MutationUpsertLocationArgs, 'input'>>;
@@ -2896,6 +3086,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -2952,6 +3143,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first'>>;
@@ -3027,6 +3219,7 @@ export type PlannedStatementResolvers<ContextType = ApiContext, ParentType exten
   hedge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StatementKind'], ParentType, ContextType>;
+  match?: Resolver<Maybe<ResolversTypes['StatementMatch']>, ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['PlannedEntityRef']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   speakers?: Resolver<Array<ResolversTypes['PlannedSpeaker']>, ParentType, ContextType>;
@@ -3142,6 +3335,7 @@ export type StateResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
@@ -3180,6 +3374,7 @@ export type StatementResolvers<ContextType = ApiContext, ParentType extends Reso
   mentions?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<StatementMentionsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['StatementReports'], ParentType, ContextType>;
   saidAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   speaker?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -3198,6 +3393,26 @@ export type StatementConnectionResolvers<ContextType = ApiContext, ParentType ex
 export type StatementEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementEdge'] = ResolversParentTypes['StatementEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+}>;
+
+export type StatementMatchResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementMatch'] = ResolversParentTypes['StatementMatch']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['StatementMatchKind'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+}>;
+
+export type StatementReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementReport'] = ResolversParentTypes['StatementReport']> = ResolversObject<{
+  attribution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type StatementReportsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementReports'] = ResolversParentTypes['StatementReports']> = ResolversObject<{
+  first?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['StatementReport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TrainingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training']> = ResolversObject<{
@@ -3221,10 +3436,12 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  FigureGroup?: FigureGroupResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   GraphView?: GraphViewResolvers<ContextType>;
+  GroupedFigure?: GroupedFigureResolvers<ContextType>;
   IngestCounts?: IngestCountsResolvers<ContextType>;
   IngestPlan?: IngestPlanResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;
@@ -3235,6 +3452,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Location?: LocationResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
+  MergeEntitiesResult?: MergeEntitiesResultResolvers<ContextType>;
   MilitaryUnit?: MilitaryUnitResolvers<ContextType>;
   MilitaryUnitConnection?: MilitaryUnitConnectionResolvers<ContextType>;
   MilitaryUnitEdge?: MilitaryUnitEdgeResolvers<ContextType>;
@@ -3275,6 +3493,9 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  StatementMatch?: StatementMatchResolvers<ContextType>;
+  StatementReport?: StatementReportResolvers<ContextType>;
+  StatementReports?: StatementReportsResolvers<ContextType>;
   Training?: TrainingResolvers<ContextType>;
 }>;
 

@@ -11,6 +11,14 @@ export { applyCorrections, graphIdsNamedBy } from './corrections';
 export type { PlanCorrections } from './corrections';
 export { defaultExtractor } from './default-extractor';
 export {
+  SIMILAR_THRESHOLD,
+  matchStatements,
+  normaliseWords,
+  similarStatementWarning,
+  speakerIdsOf,
+} from './statement-match';
+export type { ExistingStatement } from './statement-match';
+export {
   DEFAULT_INGEST_MAX_BYTES,
   IngestInputError,
   checkIsoDateTime,

@@ -221,6 +221,24 @@ export interface PlanStatement {
   readonly evidence: Evidence;
   readonly rule: RuleName;
   readonly confidence: Confidence;
+  /**
+   * The existing statement this one repeats or resembles, when the caller
+   * matched the plan against the graph (`matchStatements`); absent or null
+   * when nothing matched. Extractors leave it out.
+   */
+  readonly match?: StatementMatch | null;
+}
+
+/**
+ * An existing statement a planned one matches. SAME_WORDS (same speaker,
+ * same words after normalising punctuation, quotes, whitespace and case) is
+ * committed as one statement reported in both sources; SIMILAR is only
+ * proposed for review.
+ */
+export interface StatementMatch {
+  readonly statementId: string;
+  readonly how: 'SAME_WORDS' | 'SIMILAR';
+  readonly confidence: Confidence;
 }
 
 // ---------------------------------------------------------------------------

@@ -41,19 +41,22 @@ export class Loaders {
    * Related nodes along `traversal`, at most `limit` per parent, in the
    * traversal's order. Keys are ids of parents labelled `parentLabel` (the
    * parent node's label): the query then starts from that label alone.
-   * `withSources`: statements come with their sources (see `primeSources`).
+   * With `sources`, statements come with their sources, and the loader of
+   * their sources at `sources.limit` is primed (see `primeSources`).
    */
   related(
     traversal: Traversal,
     limit: number,
     parentLabel?: string,
-    withSources = false,
+    sources?: { readonly limit: number },
   ): DataLoader<string, Related[]> {
     const shape = fromLabel(traversal, parentLabel);
-    const variant = `${shape.type}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}:${shape.orderKey}:${shape.newestBy ?? ''}:${limit}:${withSources}`;
+    const variant = `${shape.type}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}:${shape.orderKey}:${shape.newestBy ?? ''}:${limit}:${sources?.limit ?? '-'}`;
     return this.loader(`traverse/${shape.direction}`, variant, async (ids) => {
-      const byParent = await this.queries.traverse(shape, ids, limit, { withSources });
-      this.primeSources(byParent);
+      const byParent = await this.queries.traverse(shape, ids, limit, {
+        withSources: sources !== undefined,
+      });
+      if (sources) this.primeSources(byParent, sources.limit);
       return ids.map((id) => byParent.get(id) ?? []);
     });
   }
@@ -69,15 +72,20 @@ export class Loaders {
   }
 
   /**
-   * Statements that came with their source (a traversal ending at statements
-   * fetches it in the same query) answer `Statement.source` from this batch:
-   * the loader that field uses is primed, so it runs no query of its own.
+   * Statements that came with their sources (a traversal ending at statements
+   * fetches them in the same query) answer `Statement.source` and
+   * `reportedBy` from this batch: the loader those fields use (sources at
+   * `limit`) is primed, so it runs no query of its own. Those fields sort the
+   * sources by publication themselves. A statement with more sources than
+   * `limit` is left to that loader, which cuts them in its own order.
    */
-  private primeSources(byParent: Map<string, Related[]>): void {
+  private primeSources(byParent: Map<string, Related[]>, limit: number): void {
+    const reporting = TRAVERSALS.sourcesReporting;
+    const loader = (label: string) => this.related(reporting, limit, label);
     for (const related of byParent.values()) {
-      for (const { node, source } of related) {
-        if (source)
-          this.related(TRAVERSALS.sourcesReporting, 1, node.label).prime(node.id, [source]);
+      for (const { node, sources } of related) {
+        if (!sources || sources.length > limit) continue;
+        loader(node.label).prime(node.id, [...sources]);
       }
     }
   }

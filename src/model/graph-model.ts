@@ -127,7 +127,9 @@ export type PropertySpec =
        */
       readonly required?: boolean;
     }
-  | { readonly kind: 'list'; readonly maxItems: number; readonly itemMax: number };
+  | { readonly kind: 'list'; readonly maxItems: number; readonly itemMax: number }
+  /** A whole number (INT64); only on managed types, which clients never write. */
+  | { readonly kind: 'int' };
 
 /** The stored column type of each property kind. */
 export const COLUMN_TYPE_OF_KIND: Record<PropertySpec['kind'], PropertyType> = {
@@ -135,6 +137,7 @@ export const COLUMN_TYPE_OF_KIND: Record<PropertySpec['kind'], PropertyType> = {
   date: 'STRING',
   enum: 'STRING',
   list: 'STRING[]',
+  int: 'INT64',
 };
 
 /** Node properties a traversal may order by (then id). */
@@ -229,7 +232,23 @@ export const RELATIONSHIPS = {
   },
   REPORTED_IN: {
     endpoints: pairs(['Statement', 'Event'], ['Source']),
-    properties: {},
+    /**
+     * Each report's own evidence for the statement (docs/sources.md): one
+     * statement may be reported in many sources, and each keeps the words as
+     * it rendered them, its sentence, the span in its text and its
+     * attribution. Null for statements entered by hand or seeded.
+     */
+    properties: {
+      /** The statement's words as this report printed them (a quote keeps its own punctuation). */
+      text: text(5000),
+      /** The sentence this report gives it in, verbatim. */
+      evidence: text(5000),
+      /** Offsets of the span in this source's `text` (UTF-16, half-open). */
+      evidenceStart: { kind: 'int' },
+      evidenceEnd: { kind: 'int' },
+      /** The attribution phrase as this report words it. */
+      attribution: text(),
+    },
     managed: true,
     traversals: {
       sourcesReporting: { direction: 'outgoing' },

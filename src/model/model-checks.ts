@@ -42,7 +42,16 @@ export function parseEmbeddedDdl(statements: readonly string[]) {
   for (const statement of statements) {
     const node = /^CREATE NODE TABLE IF NOT EXISTS (\w+)\((.*)\)$/s.exec(statement);
     const rel = /^CREATE REL TABLE IF NOT EXISTS (\w+)\((.*)\)$/s.exec(statement);
-    if (node) {
+    const added = /^ALTER TABLE (\w+) ADD IF NOT EXISTS (\w+) (\S+)$/.exec(statement);
+    if (added) {
+      // A column added to a table an older database already has: the table must declare it too.
+      const [, table, column, type] = added as unknown as [string, string, string, string];
+      const declared = rels.get(table)?.properties[column] ?? nodes.get(table)?.columns[column];
+      if (declared !== type)
+        throw new Error(
+          `The embedded schema adds ${table}.${column} ${type}, which its CREATE TABLE does not declare as ${type}; declare it there too.`,
+        );
+    } else if (node) {
       const columns: Record<string, string> = {};
       let primaryKey: string | undefined;
       for (const column of splitColumns(node[2] as string)) {

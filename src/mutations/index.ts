@@ -6,6 +6,9 @@
  */
 export { checkDeleteArgs } from './delete-check';
 export { deleteEntity } from './delete-write';
+export { checkMergeArgs } from './merge-check';
+export { MERGE_MAX_RELATIONSHIPS, mergeEntities } from './merge-write';
+export type { MergeOutcome } from './merge-write';
 export { checkEntityInput, checkSourceInput } from './entity-check';
 export type { NodeFields } from './entity-check';
 export { upsertNode } from './entity-write';

@@ -18,6 +18,9 @@ import {
   type PlanWarning,
   applyCorrections,
   graphIdsNamedBy,
+  matchStatements,
+  similarStatementWarning,
+  speakerIdsOf,
 } from '../ingest';
 import {
   ACTOR_LABELS,
@@ -44,6 +47,8 @@ export interface CommitCounts {
   /** Distinct existing entities the report was linked to; none of them was duplicated or changed. */
   readonly entitiesMatched: number;
   readonly statements: number;
+  /** Existing statements the report repeats (same speaker, same words): now reported in this source too, not duplicated. */
+  readonly statementsMatched: number;
   readonly estimates: number;
   readonly relationships: number;
 }
@@ -66,7 +71,10 @@ export interface IngestOutcome {
 }
 
 /** The reads a plan needs; a dry run takes them from the query layer, a commit from its transaction. */
-type PlanReads = Pick<ReadQueries, 'knownEntities' | 'nodesByIds' | 'sourceWithHash'>;
+type PlanReads = Pick<
+  ReadQueries,
+  'knownEntities' | 'nodesByIds' | 'sourceWithHash' | 'statementsBySpeakers'
+>;
 type Known = ReadonlyMap<string, { label: EntityLabel; name: string }>;
 
 const alreadyIngested = (sourceId: string, consequence: string): PlanWarning => ({
@@ -106,7 +114,24 @@ async function preparePlan(reads: PlanReads, checked: CheckedIngest, extractor: 
     if (isNodeLabel(node.label)) graphLabels.set(node.id, node.label);
   const corrected = asUserInput(() => applyCorrections(plan, checked.corrections, graphLabels));
   const byId: Known = new Map(known.map((k) => [k.id, { label: k.label, name: k.name }]));
-  return { plan: corrected, known: byId };
+  return { plan: await withMatches(reads, corrected), known: byId };
+}
+
+/**
+ * The plan with each statement's match among the statements its speakers
+ * already made (one query): SAME_WORDS ones are committed onto the existing
+ * statement; SIMILAR ones are proposed with a warning and kept apart.
+ */
+async function withMatches(reads: PlanReads, plan: IngestPlan): Promise<IngestPlan> {
+  const speakerIds = [...new Set(plan.statements.flatMap(speakerIdsOf))];
+  const matches = matchStatements(plan.statements, await reads.statementsBySpeakers(speakerIds));
+  const similar: PlanWarning[] = [];
+  const statements = plan.statements.map((s) => {
+    const match = matches.get(s.id) ?? null;
+    if (match?.how === 'SIMILAR') similar.push(similarStatementWarning(s, match));
+    return { ...s, match };
+  });
+  return { ...plan, statements, warnings: [...plan.warnings, ...similar] };
 }
 
 /** The plan of a checked report, written nowhere. */
@@ -330,10 +355,16 @@ async function writePlan(
     figures.push({ ...figure, statementId: own.id });
   }
   statements.sort((a, b) => a.evidence.start - b.evidence.start || a.evidence.end - b.evidence.end);
-  const statementIds = new Map(statements.map((s) => [s.id, claimId(s.id, taken, hash)]));
+  // A statement repeating an existing one (same speaker, same words) is that statement.
+  const repeated = (s: PlanStatement) =>
+    s.match?.how === 'SAME_WORDS' ? s.match.statementId : null;
+  const statementIds = new Map(
+    statements.map((s) => [s.id, repeated(s) ?? claimId(s.id, taken, hash)]),
+  );
 
   const links = new LinkBatches();
-  const statementRows: NodeRecord[] = statements.map((s, i) => {
+  const statementRows: NodeRecord[] = [];
+  statements.forEach((s, i) => {
     const id = statementIds.get(s.id) as string;
     const speakers = s.speakers.map((sp) => ({ sp, entity: entityOf(sp.entity) }));
     for (const { sp, entity } of speakers) {
@@ -346,7 +377,20 @@ async function writePlan(
         });
       } else links.add('MADE', entity.label, 'Statement', { from: entity.id, to: id });
     }
-    links.add('REPORTED_IN', 'Statement', 'Source', { from: id, to: sourceId });
+    const unnamed = s.speakers.find((sp) => sp.kind === 'UNNAMED');
+    const unnamedText = unnamed?.kind === 'UNNAMED' ? unnamed.description : null;
+    // This report's own evidence, whether the statement is new or one it repeats.
+    links.add('REPORTED_IN', 'Statement', 'Source', {
+      from: id,
+      to: sourceId,
+      properties: {
+        text: s.text,
+        evidence: s.evidence.sentence,
+        evidenceStart: s.evidence.start,
+        evidenceEnd: s.evidence.end,
+        attribution: s.attribution ?? unnamedText,
+      },
+    });
     for (const ref of s.mentions) {
       const e = entityOf(ref);
       if (e) links.add('MENTIONS', 'Statement', e.label, { from: id, to: e.id });
@@ -355,11 +399,10 @@ async function writePlan(
       const e = entityOf(ref);
       if (e) links.add('ADDRESSED_TO', 'Statement', e.label, { from: id, to: e.id });
     }
-    const unnamed = s.speakers.find((sp) => sp.kind === 'UNNAMED');
-    const unnamedText = unnamed?.kind === 'UNNAMED' ? unnamed.description : null;
+    if (repeated(s)) return;
     const who = speakers.find((x) => x.entity)?.entity?.name ?? unnamedText;
     const name = `${s.origin === 'REPORT' ? 'Report' : (who ?? 'Unattributed')}: ${firstWords(s.text, 6)}`;
-    return {
+    statementRows.push({
       label: 'Statement',
       id,
       name: name.slice(0, 200),
@@ -374,7 +417,7 @@ async function writePlan(
       evidence: s.evidence.sentence,
       evidenceStart: s.evidence.start,
       evidenceEnd: s.evidence.end,
-    };
+    });
   });
 
   const estimateRows: NodeRecord[] = [];
@@ -479,6 +522,7 @@ async function writePlan(
       entitiesCreated,
       entitiesMatched: matched.size,
       statements: statementRows.length,
+      statementsMatched: new Set(statements.flatMap((s) => repeated(s) ?? [])).size,
       estimates: estimateRows.length,
       relationships,
     },

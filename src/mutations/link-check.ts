@@ -41,6 +41,10 @@ function checkLinkProperty(key: string, property: PropertySpec, value: unknown):
     }
     case 'text':
       return checkText(argument, String(value), { max: property.max });
+    case 'int':
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw new BadUserInputError(argument, 'must be a whole number.');
+      return value;
   }
 }
 

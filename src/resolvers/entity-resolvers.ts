@@ -10,6 +10,7 @@ import {
 } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
+import { figureGroupsOf } from './figure-groups';
 import { KIND_OF_LABEL, propertyFields, text } from './models';
 import { edgeIdOf, nodesVia, relText, relatedOf } from './relationship-fields';
 
@@ -34,6 +35,7 @@ function entityFields(label: EntityLabel) {
       : () => [],
     mentionedIn: nodesVia(TRAVERSALS.statementsMentioning, { paged: true }),
     estimates: nodesVia(TRAVERSALS.estimatesOf),
+    figureGroups: figureGroupsOf,
     participatedIn: PARTICIPANTS.includes(label)
       ? async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
           (await relatedOf(ctx, TRAVERSALS.eventsParticipatedIn, parent)).map((r) => ({

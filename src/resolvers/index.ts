@@ -42,6 +42,7 @@ export const resolvers: Resolvers = {
   ...statementResolvers,
   ...queryResolvers,
   Mutation: { ...mutationResolvers.Mutation, ...ingestResolvers.Mutation },
+  StatementMatch: ingestResolvers.StatementMatch,
   Node: nodeResolvers.Node,
   CentralityScore: analyticsResolvers.CentralityScore,
   // Root fields live in several modules; each adds its own to Query.

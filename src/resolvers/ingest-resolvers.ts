@@ -89,6 +89,13 @@ async function resultView(ctx: ApiContext, outcome: IngestOutcome): Promise<Inge
 }
 
 export const ingestResolvers = {
+  StatementMatch: {
+    statement: async (match: { statementId: string }, _args: unknown, ctx: ApiContext) => {
+      const found = await lookup(ctx, ['Statement'], match.statementId);
+      if (!found) throw new Error(`Matched statement ${match.statementId} is not in the graph.`);
+      return found;
+    },
+  },
   Mutation: {
     ingestReport: async (
       _root: unknown,

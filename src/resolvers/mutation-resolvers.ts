@@ -4,6 +4,7 @@ import type {
   MutationAddStatementArgs,
   MutationDeleteEntityArgs,
   MutationLinkArgs,
+  MutationMergeEntitiesArgs,
   MutationUnlinkArgs,
   MutationUpsertPersonArgs,
   MutationUpsertSourceArgs,
@@ -17,11 +18,13 @@ import {
   checkEntityInput,
   checkEstimateInput,
   checkLinkInput,
+  checkMergeArgs,
   checkSourceInput,
   checkStatementInput,
   checkUnlinkInput,
   deleteEntity,
   link,
+  mergeEntities,
   unlink,
   upsertNode,
 } from '../mutations';
@@ -75,6 +78,10 @@ export const mutationResolvers = {
     deleteEntity: mutation(
       (args: MutationDeleteEntityArgs) => checkDeleteArgs(args),
       (tx, { id, cascade }) => deleteEntity(tx, id, cascade),
+    ),
+    mergeEntities: mutation(
+      (args: MutationMergeEntitiesArgs) => checkMergeArgs(args),
+      mergeEntities,
     ),
   },
 };

@@ -32,8 +32,12 @@ export function relatedOf(
   limit = UNPAGED_LIMIT,
   info?: GraphQLResolveInfo,
 ): Promise<Related[]> {
-  const withSources = info ? selectsField(info, 'source') : false;
-  return ctx.loaders.related(traversal, limit, parent.label, withSources).load(parent.id);
+  const withSources = info
+    ? selectsField(info, 'source') || selectsField(info, 'reportedBy')
+    : false;
+  return ctx.loaders
+    .related(traversal, limit, parent.label, withSources ? { limit: UNPAGED_LIMIT } : undefined)
+    .load(parent.id);
 }
 
 /** Whether the field's selection (through inline fragments and fragment spreads) asks for `name`. */

@@ -57,6 +57,10 @@ export const UNPAGED_LIST_CAPS: Readonly<Record<string, number>> = {
   'State.relations': 2 * UNPAGED_LIMIT,
   'Organization.relations': 2 * UNPAGED_LIMIT,
   'Statement.speakers': SPEAKERS_LIMIT,
+  // An entity's groups hold its estimates between them (at most UNPAGED_LIMIT), and
+  // `figureGroups` already counts at UNPAGED_LIMIT: the figures add no further factor.
+  'FigureGroup.figures': 1,
+  'GroupedFigure.speakers': SPEAKERS_LIMIT,
   'GraphStats.byLabel': NODE_LABELS.length,
   'GraphStats.byType': RELATIONSHIP_TYPES.length,
   // A path of at most 6 hops (`maxHops`).

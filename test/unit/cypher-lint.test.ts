@@ -209,6 +209,8 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'write/upsert-entities': () => ENTITY_LABELS.map((label) => ({ label })),
   'write/link': () => endpointPairs(RELATIONSHIP_TYPES, true),
   'write/set-link-property': linkProperties,
+  'write/clear-link-property': linkProperties,
+  'ingest/statements-by-speakers': () => labelExpressions(ACTOR_LABELS, [ACTOR_LABELS]),
   'write/unlink': () => endpointPairs(RELATIONSHIP_TYPES, true),
 };
 

@@ -106,10 +106,16 @@ describe('The loaders over the query layer', () => {
   it("fetches the sources of statements in the traversal's own query when asked, and only for statements", async () => {
     const embedded = recordingPort('embedded');
     const loaders = new Loaders(createQueries(embedded.port, new CypherLibrary('embedded')));
-    await loaders.related(TRAVERSALS.statementsMadeBy, 3, 'Person', true).load('antony-blinken');
+    await loaders
+      .related(TRAVERSALS.statementsMadeBy, 3, 'Person', { limit: 100 })
+      .load('antony-blinken');
     await loaders.related(TRAVERSALS.statementsMadeBy, 3, 'Person').load('antony-blinken');
-    await loaders.related(TRAVERSALS.mentionsOf, 3, 'Statement', true).load('blinken-meat-grinder');
-    await loaders.related(TRAVERSALS.statementsReportedIn, 3, 'Source', true).load('source-1');
+    await loaders
+      .related(TRAVERSALS.mentionsOf, 3, 'Statement', { limit: 100 })
+      .load('blinken-meat-grinder');
+    await loaders
+      .related(TRAVERSALS.statementsReportedIn, 3, 'Source', { limit: 100 })
+      .load('source-1');
     expect(embedded.sent.map((s) => s.query.name.replace(/\[.*$/, ''))).toEqual([
       'traverse/outgoing-with-source',
       'traverse/outgoing',

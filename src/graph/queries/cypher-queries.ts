@@ -16,6 +16,7 @@ import {
   isGraphRelationship,
 } from '../values';
 import {
+  ACTOR_LABELS,
   ENTITY_LABELS,
   NODE_LABELS,
   type EntityLabel,
@@ -42,6 +43,7 @@ import type {
   ProjectionQuery,
   ProjectionRow,
   SourceFilter,
+  SpokenStatementRow,
   StatementFilter,
   TraversalShape,
 } from './rows';
@@ -92,6 +94,8 @@ export interface ReadQueries {
   sourceWithHash(contentHash: string): Promise<string | null>;
   /** Every entity of the graph, ordered by id: what report ingestion resolves mentions against. */
   knownEntities(): Promise<KnownEntityRow[]>;
+  /** The statements these actors made (one query), for ingestion to match repeated claims against. */
+  statementsBySpeakers(speakerIds: readonly string[]): Promise<SpokenStatementRow[]>;
 }
 
 /** What a write transaction may run: the reads it needs to check its input, and the writes. */
@@ -105,6 +109,8 @@ export interface WriteQueries {
     from: string,
     to: string,
   ): Promise<GraphRelationship | null>;
+  /** Every relationship of the given nodes, either direction, at most `limit` rows (as `ReadQueries.neighbours`). */
+  neighbours(ids: readonly string[], limit: number): Promise<Neighbour[]>;
   /** Ids of the statements one actor made. */
   statementsMadeBy(label: NodeLabel, id: string): Promise<string[]>;
   estimatesOf(label: NodeLabel, id: string): Promise<EstimateOf[]>;
@@ -140,6 +146,7 @@ export interface WriteQueries {
   deleteNodes(label: NodeLabel, ids: readonly string[]): Promise<void>;
   sourceWithHash(contentHash: string): Promise<string | null>;
   knownEntities(): Promise<KnownEntityRow[]>;
+  statementsBySpeakers(speakerIds: readonly string[]): Promise<SpokenStatementRow[]>;
   /** Which of `ids` the graph already uses, whatever the label (one IN-list query). */
   takenIds(ids: readonly string[]): Promise<Set<string>>;
   /**
@@ -248,13 +255,12 @@ export function withSource(traversal: TraversalShape): boolean {
   );
 }
 
-/** One entry of a traversal's `items` column, with its source when the query fetched it. */
+/** One entry of a traversal's `items` column, with its sources when the query fetched them. */
 function relatedOf(item: unknown): Related[] {
-  const { node, rel, source, sourceRel } = (item ?? {}) as Record<string, unknown>;
+  const { node, rel, sources } = (item ?? {}) as Record<string, unknown>;
   if (!isGraphNode(node) || !isGraphRelationship(rel)) return [];
-  return isGraphNode(source) && isGraphRelationship(sourceRel)
-    ? [{ node, rel, source: { node: source, rel: sourceRel } }]
-    : [{ node, rel }];
+  if (!Array.isArray(sources)) return [{ node, rel }];
+  return [{ node, rel, sources: sources.flatMap(relatedOf) }];
 }
 
 /** The one place a query name becomes query text. */
@@ -279,6 +285,20 @@ function nodesByIds(cypher: CypherLibrary, run: Run) {
   };
 }
 
+function neighbours(cypher: CypherLibrary, run: Run) {
+  return async (ids: readonly string[], limit: number): Promise<Neighbour[]> => {
+    const rows = await run(queryOf(cypher, 'neighborhood/expand', { labels: ALL_LABELS }), {
+      ids: [...ids],
+      limit,
+    });
+    return rows.flatMap(({ a, r, b }) =>
+      isGraphNode(a) && isGraphNode(b) && isGraphRelationship(r)
+        ? [{ from: a, rel: r, to: b }]
+        : [],
+    );
+  };
+}
+
 /** The reads report ingestion needs, inside or outside a transaction. */
 const ingestReads = (cypher: CypherLibrary, run: Run) => ({
   async sourceWithHash(contentHash: string): Promise<string | null> {
@@ -294,6 +314,19 @@ const ingestReads = (cypher: CypherLibrary, run: Run) => ({
       const name = typeof n.properties.name === 'string' ? n.properties.name : n.id;
       return [{ id: n.id, label: n.label, name, aliases: strings(n.properties.aliases) }];
     });
+  },
+  async statementsBySpeakers(speakerIds: readonly string[]): Promise<SpokenStatementRow[]> {
+    if (speakerIds.length === 0) return [];
+    const rows = await run(
+      queryOf(cypher, 'ingest/statements-by-speakers', { labels: labelsOf(ACTOR_LABELS) }),
+      { ids: [...new Set(speakerIds)] },
+    );
+    return rows.map((r) => ({
+      speakerId: String(r.speakerId),
+      id: String(r.id),
+      kind: String(r.kind),
+      text: typeof r.text === 'string' ? r.text : '',
+    }));
   },
 });
 
@@ -364,17 +397,7 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
         .filter((r) => isGraphNode(r.node))
         .map((r) => ({ node: r.node as GraphNode, score: Number(r.score) }));
     },
-    async neighbours(ids, limit) {
-      const rows = await run(q('neighborhood/expand', { labels: ALL_LABELS }), {
-        ids: [...ids],
-        limit,
-      });
-      return rows.flatMap(({ a, r, b }) =>
-        isGraphNode(a) && isGraphNode(b) && isGraphRelationship(r)
-          ? [{ from: a, rel: r, to: b }]
-          : [],
-      );
-    },
+    neighbours: neighbours(cypher, run),
     async shortestPath(from, to) {
       const [row] = await run(q('path/shortest', { labels: ALL_LABELS }), { from, to });
       if (!row) return null;
@@ -435,6 +458,7 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
   const q = (name: QueryName, slots?: Record<string, string>) => queryOf(cypher, name, slots);
   return {
     nodesByIds: nodesByIds(cypher, run),
+    neighbours: neighbours(cypher, run),
     async relationshipBetween(type, fromLabel, toLabel, from, to) {
       const [row] = await run(q('read/relationship-between', { type, fromLabel, toLabel }), {
         from,
@@ -493,7 +517,12 @@ export function cypherWrites(cypher: CypherLibrary, tx: GraphTransaction): Write
           to,
           value: linkValue(property, given?.[key]),
         }));
-        rows = await run(q('write/set-link-property', { ...slots, key }), { rows: values });
+        // No value in any row: clear it without a parameter the embedded binder would type as STRING.
+        rows = values.every((v) => v.value === null)
+          ? await run(q('write/clear-link-property', { ...slots, key }), {
+              rows: values.map(({ from, to }) => ({ from, to })),
+            })
+          : await run(q('write/set-link-property', { ...slots, key }), { rows: values });
       }
       return rows.map((r) => r.r).filter(isGraphRelationship);
     },

@@ -27,6 +27,7 @@ export type {
   Related,
   SearchHit,
   SourceFilter,
+  SpokenStatementRow,
   StatementFilter,
   TraversalShape,
 } from './rows';

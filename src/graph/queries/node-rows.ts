@@ -50,5 +50,6 @@ function searchTextFor(label: NodeLabel, row: Record<string, ParamValue>): strin
 /** The value written for one property of a link: lists as `[]` rather than null, as for nodes. */
 export function linkValue(property: PropertySpec, value: unknown): ParamValue {
   if (property.kind === 'list') return Array.isArray(value) ? value.map(String) : [];
+  if (property.kind === 'int') return typeof value === 'number' ? value : null;
   return typeof value === 'string' ? value : null;
 }

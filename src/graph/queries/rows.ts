@@ -10,11 +10,11 @@ export interface Related {
   readonly node: GraphNode;
   readonly rel: GraphRelationship;
   /**
-   * The statement's source (its REPORTED_IN relationship and the source), when
-   * the traversal ends at statements and fetched it in the same query (see
-   * `withSource`); absent otherwise.
+   * The statement's sources (each REPORTED_IN relationship with its source,
+   * in no particular order), when the traversal ends at statements and
+   * fetched them in the same query (see `withSource`); absent otherwise.
    */
-  readonly source?: { readonly node: GraphNode; readonly rel: GraphRelationship };
+  readonly sources?: ReadonlyArray<{ readonly node: GraphNode; readonly rel: GraphRelationship }>;
 }
 
 /** A relationship walk, as the batched traversal queries take it. */
@@ -123,4 +123,12 @@ export interface KnownEntityRow {
   readonly label: EntityLabel;
   readonly name: string;
   readonly aliases: readonly string[];
+}
+
+/** A statement an actor made, as report ingestion matches repeated claims against it. */
+export interface SpokenStatementRow {
+  readonly speakerId: string;
+  readonly id: string;
+  readonly kind: string;
+  readonly text: string;
 }
