@@ -155,3 +155,14 @@ export const COMPOUND_EVENT_NOUNS: readonly string[] = [
   'ceasefire',
   'truce',
 ];
+
+/**
+ * Nouns for a government named after its leader ("the Biden
+ * administration", "the Johnson government"): a lone unknown name before
+ * one is a person.
+ */
+export const LEADER_GOVERNMENT_NOUNS: readonly string[] = [
+  'administration',
+  'government',
+  'cabinet',
+];

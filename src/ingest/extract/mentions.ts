@@ -13,6 +13,7 @@ import {
   COMPOUND_EVENT_NOUNS,
   DEMONYMS,
   GOVERNMENT_BODIES,
+  LEADER_GOVERNMENT_NOUNS,
   STATE_NAMES,
 } from '../../model/metonyms';
 import type { EntityRef, KnownEntities, ProposedEntity } from '../plan';
@@ -177,6 +178,12 @@ export function guessLabel(
     return {
       label: 'Organization',
       reason: 'a government body of the model’s table (src/model/metonyms.ts)',
+      rule: 'proposed-name',
+    };
+  if (!name.includes(' ') && LEADER_GOVERNMENT_NOUNS.includes(nextWord))
+    return {
+      label: 'Person',
+      reason: `one name before "${nextWord}", a government named after its leader`,
       rule: 'proposed-name',
     };
   if (UNIT_WORDS.test(name))

@@ -124,4 +124,14 @@ describe('extraction into an empty graph', () => {
       label: 'Event',
     });
   });
+
+  it('reads a lone name before “administration” as the leader, and the government as the speaker', () => {
+    const plan = extract('The Okafor administration has urged both sides to talk.');
+    // The government, not its leader, is the speaker.
+    expect(summary(plan)).toEqual(['PARAPHRASE new:okafor administration: both sides to talk.']);
+    expect(plan.proposedEntities.find((p) => p.name === 'Okafor')).toMatchObject({
+      label: 'Person',
+      reason: 'one name before "administration", a government named after its leader',
+    });
+  });
 });
