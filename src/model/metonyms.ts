@@ -40,7 +40,11 @@ export const CAPITAL_METONYMS: Readonly<Record<string, string>> = {
   Canberra: 'Australia',
 };
 
-/** Demonym (adjective or plural noun) → the state it refers to. */
+/**
+ * Demonym (adjective or plural noun) → the state it refers to. A state's
+ * first entry is its adjective, which names what the report describes
+ * without a proper name ("North Korean troops").
+ */
 export const DEMONYMS: Readonly<Record<string, string>> = {
   American: 'United States',
   Americans: 'United States',
@@ -119,4 +123,46 @@ export const GOVERNMENT_BODIES: readonly string[] = [
   'Bundestag',
   'Duma',
   'Knesset',
+];
+
+/**
+ * Nouns that, after a state's demonym, name or possessive ("North Korean
+ * troops", "Pyongyang’s forces"), name that state's armed contingent: the
+ * ingest proposes it as a military unit when the graph holds none.
+ */
+export const ARMED_CONTINGENT_NOUNS: readonly string[] = [
+  'troops',
+  'forces',
+  'soldiers',
+  'servicemen',
+  'marines',
+];
+
+/**
+ * Head nouns of an event named by a compound of names ("Russia-Ukraine war",
+ * "US-China talks"): proposed as an event when the graph holds none.
+ */
+export const COMPOUND_EVENT_NOUNS: readonly string[] = [
+  'war',
+  'conflict',
+  'talks',
+  'summit',
+  'treaty',
+  'accord',
+  'deal',
+  'dispute',
+  'crisis',
+  'ceasefire',
+  'truce',
+];
+
+/**
+ * Nouns for a government named after its leader ("the Biden
+ * administration", "the Johnson government"): a lone unknown name before
+ * one is a person.
+ */
+export const LEADER_GOVERNMENT_NOUNS: readonly string[] = [
+  'administration',
+  'government',
+  'cabinet',
 ];

@@ -131,8 +131,14 @@ export function resolveSpeakerPhrase(
   // "U.S. envoy" may be a known placeholder person, but a lower-case head means the report does not name them.
   const headEnd = phrase.start + written.split(/\s+(?:from|familiar|in|at|with|of)\s+/i)[0].length;
   const headIsUnnamed = UNNAMED_HEADS.test(head.replace(/['’]s$/, ''));
+  // "The Biden administration": a person's name before a body's head word names the body, not the speaker.
+  const namesBody = (m: FoundMention) =>
+    ORGANIZATION_HEAD.test(head) && text.slice(m.end, headEnd).trim() === head;
   const named = people.filter(
-    (m) => (!headIsUnnamed || m.end <= headEnd) && /^\p{Lu}/u.test(m.text.split(/\s+/).pop() ?? ''),
+    (m) =>
+      (!headIsUnnamed || m.end <= headEnd) &&
+      /^\p{Lu}/u.test(m.text.split(/\s+/).pop() ?? '') &&
+      !namesBody(m),
   );
   const unnamed = named.length === 0 && UNNAMED_HEADS.test(head.replace(/['’]s$/, ''));
   if (unnamed) {

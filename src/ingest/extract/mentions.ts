@@ -7,7 +7,15 @@
 import nlp from 'compromise';
 
 import type { EntityLabel } from '../../model/graph-model';
-import { CAPITAL_METONYMS, DEMONYMS, GOVERNMENT_BODIES, STATE_NAMES } from '../../model/metonyms';
+import {
+  ARMED_CONTINGENT_NOUNS,
+  CAPITAL_METONYMS,
+  COMPOUND_EVENT_NOUNS,
+  DEMONYMS,
+  GOVERNMENT_BODIES,
+  LEADER_GOVERNMENT_NOUNS,
+  STATE_NAMES,
+} from '../../model/metonyms';
 import type { EntityRef, KnownEntities, ProposedEntity } from '../plan';
 import { fold, slugify, wordsIn, type Span, type Word } from './text';
 
@@ -21,7 +29,9 @@ export type MentionRule =
   | 'proposed-state'
   | 'proposed-title'
   | 'proposed-name'
-  | 'proposed-short-name';
+  | 'proposed-short-name'
+  | 'proposed-description'
+  | 'definite-description';
 
 const RULE_CONFIDENCE: Record<MentionRule, number> = {
   'exact-name': 0.98,
@@ -33,6 +43,8 @@ const RULE_CONFIDENCE: Record<MentionRule, number> = {
   'proposed-title': 0.75,
   'proposed-name': 0.6,
   'proposed-short-name': 0.6,
+  'proposed-description': 0.6,
+  'definite-description': 0.5,
 };
 
 const RULE_RANK: Record<MentionRule, number> = {
@@ -45,6 +57,8 @@ const RULE_RANK: Record<MentionRule, number> = {
   'proposed-title': 6,
   'proposed-name': 7,
   'proposed-short-name': 8,
+  'proposed-description': 9,
+  'definite-description': 10,
 };
 
 export interface Candidate {
@@ -166,6 +180,12 @@ export function guessLabel(
       reason: 'a government body of the model’s table (src/model/metonyms.ts)',
       rule: 'proposed-name',
     };
+  if (!name.includes(' ') && LEADER_GOVERNMENT_NOUNS.includes(nextWord))
+    return {
+      label: 'Person',
+      reason: `one name before "${nextWord}", a government named after its leader`,
+      rule: 'proposed-name',
+    };
   if (UNIT_WORDS.test(name))
     return {
       label: 'MilitaryUnit',
@@ -234,6 +254,19 @@ export function guessLabel(
   };
 }
 
+/** After a state's mention: "'s" and a contingent noun ("’s forces", " troops"). */
+const CONTINGENT_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:${ARMED_CONTINGENT_NOUNS.join('|')})\\b`);
+
+/** A compound of two capitalised names before an event noun ("Russia-Ukraine war"). */
+const COMPOUND_EVENT = new RegExp(
+  `(?<![\\p{L}-])\\p{Lu}[\\p{L}.]*[-–]\\p{Lu}[\\p{L}.]*\\s+(?:${COMPOUND_EVENT_NOUNS.join('|')})\\b`,
+  'gu',
+);
+
+/** A weapon test told by its verb ("test-fired an intercontinental ballistic missile"): the weapon, up to three words. */
+const WEAPON_TEST =
+  /\b(?:test-fired|test-launched|test-fires|test-launches)\s+(?:a new|an?|another|its)\s+((?:[\p{Ll}-]+\s+){0,3}(?:missile|rocket|warhead|torpedo|drone))\b/gu;
+
 type LexiconTag = string | string[] | undefined;
 
 /**
@@ -266,6 +299,8 @@ export class MentionIndex {
   private readonly hidden = new Set<string>();
   /** Proposal ids in the order they joined the plan. */
   private readonly order: string[] = [];
+  /** Keys of "the <head noun>" phrases that refer back to a described event. */
+  private readonly definites = new Set<string>();
 
   constructor(known: KnownEntities) {
     const stateByName = new Map<string, EntityRef>();
@@ -380,6 +415,78 @@ export class MentionIndex {
     this.add(name, { entity, rule: guess.rule, name });
     if (guess.label === 'Person') this.addSurname(name, entity, 'proposed-short-name');
     return entity;
+  }
+
+  /**
+   * Entities a sentence describes without a proper name, proposed once:
+   * a state's armed contingent ("North Korean troops", "Pyongyang’s
+   * forces"), an event named by a compound of names ("Russia-Ukraine war")
+   * and a weapon test ("test-fired an intercontinental ballistic missile").
+   * An event proposed here is what a later "the <head noun>" ("the test")
+   * refers to. Returns whether anything new became findable, so the caller
+   * looks for the sentence's mentions again.
+   */
+  describe(text: string, span: Span, found: readonly FoundMention[]): boolean {
+    let added = false;
+    const sentence = text.slice(span.start, span.end);
+    for (const m of found) {
+      const state = m.candidates[0];
+      if (m.nested || state.entity.label !== 'State') continue;
+      const after = CONTINGENT_AFTER.exec(text.slice(m.end, Math.min(span.end, m.end + 16)));
+      if (!after) continue;
+      const written = text.slice(m.start, m.end + after[0].length);
+      if (this.entries.has(keyOf(written))) continue;
+      // One contingent per state, however the report words it.
+      const name = `${demonymOf(state.name) ?? state.name} troops`;
+      const entity = this.proposeDescribed(
+        name,
+        'MilitaryUnit',
+        `the armed contingent of the state ${state.name}, named "${written}"`,
+      );
+      this.add(written, { entity, rule: 'proposed-description', name });
+      this.noteAlias(entity, written);
+      added = true;
+    }
+    for (const m of sentence.matchAll(COMPOUND_EVENT)) {
+      if (this.entries.has(keyOf(m[0]))) continue;
+      const entity = this.proposeDescribed(m[0], 'Event', 'an event named by a compound of names');
+      this.addDefinite(m[0], entity);
+      added = true;
+    }
+    for (const m of sentence.matchAll(WEAPON_TEST)) {
+      if (this.entries.has(keyOf(m[0]))) continue;
+      const name = `${m[1]} test`;
+      const entity = this.proposeDescribed(name, 'Event', `a weapon test: "${m[0]}"`);
+      this.add(m[0], { entity, rule: 'proposed-description', name });
+      this.addDefinite(name, entity);
+      added = true;
+    }
+    return added;
+  }
+
+  /** Proposes (or reuses) an entity for a description, findable by its name. */
+  private proposeDescribed(name: string, label: EntityLabel, reason: string): EntityRef {
+    // The graph may know the description as a name or alias ("ICBM test", "intercontinental ballistic missile test").
+    const known = this.entries.get(keyOf(name))?.find((e) => e.entity.label === label);
+    if (known) return known.entity;
+    const existing = this.proposedByKey.get(keyOf(name));
+    if (existing) {
+      const p = this.proposedById.get(existing)!;
+      return { kind: 'PROPOSED', proposedId: p.proposedId, label: p.label };
+    }
+    const entity = this.createProposal(name, { label, reason, rule: 'proposed-description' });
+    this.order.push(entity.proposedId);
+    this.add(name, { entity, rule: 'proposed-description', name });
+    return entity;
+  }
+
+  /** From here on, "the <head noun>" of a described event refers to it: the latest such event wins. */
+  private addDefinite(name: string, entity: EntityRef): void {
+    const head = name.split(/\s+/).pop()!;
+    const key = keyOf(`the ${head}`);
+    if (this.definites.has(key)) this.entries.delete(key);
+    this.definites.add(key);
+    this.add(`the ${head}`, { entity, rule: 'definite-description', name });
   }
 
   /** Records another form of a proposed entity's name seen in the text. */
@@ -580,6 +687,11 @@ function isNameWord(word: string, text: string, at: number, spanStart: number): 
   )
     return false;
   return true;
+}
+
+/** A state's adjective, the first demonym of the model's table. */
+function demonymOf(stateName: string): string | undefined {
+  return Object.entries(DEMONYMS).find(([, state]) => state === stateName)?.[0];
 }
 
 export function sameRef(a: EntityRef, b: EntityRef): boolean {

@@ -52,10 +52,8 @@ export function extractReport(report: ReportInput, known: KnownEntities): Ingest
     if (s.heading) continue;
     let found = index.find(text, s);
     const unknown = index.unknownNames(text, s, found);
-    if (unknown.length > 0) {
-      for (const u of unknown) index.propose(u.name, u.title, u.nextWord);
-      found = index.find(text, s);
-    }
+    for (const u of unknown) index.propose(u.name, u.title, u.nextWord);
+    if (index.describe(text, s, found) || unknown.length > 0) found = index.find(text, s);
     mentionsBySentence.set(s.index, found);
   }
 

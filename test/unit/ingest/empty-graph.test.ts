@@ -48,7 +48,12 @@ describe('extraction into an empty graph', () => {
     const plan = extract(
       'The U.S. has reported that North Korean troops are in Russia. Washington warned Pyongyang.',
     );
-    expect(proposals(plan)).toEqual(['State North Korea', 'State Russia', 'State United States']);
+    expect(proposals(plan)).toEqual([
+      'MilitaryUnit North Korean troops',
+      'State North Korea',
+      'State Russia',
+      'State United States',
+    ]);
     expect(summary(plan)[0]).toBe(
       'PARAPHRASE new:united states: North Korean troops are in Russia.',
     );
@@ -68,5 +73,65 @@ describe('extraction into an empty graph', () => {
       "new:south korea's defense ministry",
     ]);
     expect(plan.proposedEntities.find((p) => p.name === 'Pentagon')?.label).toBe('Organization');
+  });
+
+  it('proposes one military unit for a state’s contingent, however the report words it', () => {
+    const plan = extract(
+      'Officials said Iranian forces crossed the river. Tehran’s soldiers were seen at dawn. Iranian troops later withdrew.',
+    );
+    expect(proposals(plan)).toEqual(['MilitaryUnit Iranian troops', 'State Iran']);
+    const unit = plan.proposedEntities.find((p) => p.label === 'MilitaryUnit');
+    expect(unit?.aliases).toEqual(['Iranian forces', 'Tehran’s soldiers']);
+    const mentioned = (i: number) =>
+      plan.statements
+        .filter((s) => s.evidence.sentenceIndex === i)
+        .flatMap((s) => s.mentions.map((m) => (m.kind === 'PROPOSED' ? m.proposedId : m.id)));
+    expect(mentioned(0)).toEqual(['iranian-troops', 'iran']);
+  });
+
+  it('proposes an event named by a compound of names, and reads it as one mention', () => {
+    const plan = extract('In May the India-Pakistan talks resumed, officials said.');
+    // India is in the model's table of states, so naming it in the compound proposes it too.
+    expect(proposals(plan)).toEqual(['Event India-Pakistan talks', 'State India']);
+    expect(plan.entities.map((e) => e.text)).toEqual(['India-Pakistan talks']);
+  });
+
+  it('proposes a weapon test from its verb, and a later “the test” refers to it', () => {
+    const plan = extract(
+      'Hours earlier Tehran test-fired a new hypersonic missile over the gulf. Analysts said the test showed progress.',
+    );
+    expect(proposals(plan)).toEqual(['Event hypersonic missile test', 'State Iran']);
+    expect(
+      plan.entities.map(
+        (e) =>
+          `${e.text} → ${e.resolution.kind === 'PROPOSED' ? e.resolution.proposedId : e.resolution.id}`,
+      ),
+    ).toEqual([
+      'Tehran → iran',
+      'test-fired a new hypersonic missile → hypersonic-missile-test',
+      'the test → hypersonic-missile-test',
+    ]);
+  });
+
+  it('uses the graph’s entity when it already knows a description by name', () => {
+    const plan = extractReport({ text: 'Tehran test-fired a cruise missile.' }, [
+      { id: 'cruise-missile-test', label: 'Event', name: 'Cruise missile test', aliases: [] },
+    ]);
+    expect(plan.proposedEntities.map((p) => p.name)).toEqual(['Iran']);
+    expect(plan.entities.map((e) => e.resolution)).toContainEqual({
+      kind: 'EXISTING',
+      id: 'cruise-missile-test',
+      label: 'Event',
+    });
+  });
+
+  it('reads a lone name before “administration” as the leader, and the government as the speaker', () => {
+    const plan = extract('The Okafor administration has urged both sides to talk.');
+    // The government, not its leader, is the speaker.
+    expect(summary(plan)).toEqual(['PARAPHRASE new:okafor administration: both sides to talk.']);
+    expect(plan.proposedEntities.find((p) => p.name === 'Okafor')).toMatchObject({
+      label: 'Person',
+      reason: 'one name before "administration", a government named after its leader',
+    });
   });
 });

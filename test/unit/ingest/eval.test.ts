@@ -33,6 +33,10 @@ describe('the ingest eval on the seed article', () => {
   it('invents no dates', () => {
     expect(run.seed.inventedDates).toBe(0);
   });
+
+  it('resolves the entity mentions with F1 ≥ 0.85 when the graph starts empty', () => {
+    expect(run.seedEmptyGraph.mentions.f1).toBeGreaterThanOrEqual(0.85);
+  });
 });
 
 describe('the ingest eval on the fixture reports', () => {
