@@ -2,26 +2,8 @@
  * /metrics: Prometheus text with HTTP, GraphQL, graph-query, DataLoader and
  * process metrics, moved by real traffic.
  */
+import { metricSample as sample } from '../helpers/metrics-helper';
 import { type TestServer, startTestServer } from '../helpers/server-helper';
-
-/** Sums the samples of `name` whose labels include every pair in `labels`. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  let total = 0;
-  let found = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const pairs = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
-    );
-    if (Object.entries(labels).every(([k, v]) => pairs[k] === v)) {
-      total += Number(match[3]);
-      found = true;
-    }
-  }
-  return found ? total : NaN;
-}
 
 describe('GET /metrics', () => {
   let server: TestServer;
