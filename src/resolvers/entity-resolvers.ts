@@ -112,19 +112,15 @@ export const entityResolvers = {
   Actor: byLabel<ActorLabel>(),
   Person: {
     ...entityFields('Person'),
-    // Most recent `since` first.
+    // Most recent `since` first: the traversal's own order (`newestBy` in the model), applied before its cap.
     roles: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
-      orderedBy(
-        (await relatedOf(ctx, TRAVERSALS.rolesOf, parent)).map((r) => ({
-          id: edgeIdOf(TRAVERSALS.rolesOf, parent, r),
-          title: relText(r, 'title'),
-          since: relText(r, 'since'),
-          until: relText(r, 'until'),
-          organization: r.node,
-        })),
-        (role) => role.since,
-        'desc',
-      ),
+      (await relatedOf(ctx, TRAVERSALS.rolesOf, parent)).map((r) => ({
+        id: edgeIdOf(TRAVERSALS.rolesOf, parent, r),
+        title: relText(r, 'title'),
+        since: relText(r, 'since'),
+        until: relText(r, 'until'),
+        organization: r.node,
+      })),
   },
   State: {
     ...entityFields('State'),
@@ -144,18 +140,14 @@ export const entityResolvers = {
   MilitaryUnit: {
     ...entityFields('MilitaryUnit'),
     belongsTo: nodesVia(TRAVERSALS.unitBelongsTo),
-    // Most recent `asOf` first.
+    // Most recent `asOf` first: the traversal's own order (`newestBy` in the model), applied before its cap.
     deployments: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
-      orderedBy(
-        (await relatedOf(ctx, TRAVERSALS.deploymentsOf, parent)).map((r) => ({
-          id: edgeIdOf(TRAVERSALS.deploymentsOf, parent, r),
-          location: r.node,
-          status: relText(r, 'status'),
-          asOf: relText(r, 'asOf'),
-        })),
-        (deployment) => deployment.asOf,
-        'desc',
-      ),
+      (await relatedOf(ctx, TRAVERSALS.deploymentsOf, parent)).map((r) => ({
+        id: edgeIdOf(TRAVERSALS.deploymentsOf, parent, r),
+        location: r.node,
+        status: relText(r, 'status'),
+        asOf: relText(r, 'asOf'),
+      })),
     training: async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
       (await relatedOf(ctx, TRAVERSALS.trainersOf, parent)).map((r) => {
         const disciplines = r.rel.properties.disciplines;
