@@ -31,6 +31,7 @@ import {
   allowsEndpoints,
   isNodeLabel,
 } from '../model/graph-model';
+import { idWords } from '../model/id-words';
 import {
   type CheckedIngest,
   type IngestRequest,
@@ -209,19 +210,9 @@ export async function ingestReport(
 // ---------------------------------------------------------------------------
 // Writing a plan
 
-const slug = (text: string, words = 6): string =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .split('-')
-    .filter(Boolean)
-    .slice(0, words)
-    .join('-');
-
 /** The source's id: its title's first words and a prefix of its content hash, so every text gets its own. */
 function sourceIdFor(report: CheckedReport, title: string): string {
-  return `${slug(title, 6).slice(0, 60) || 'report'}-${report.contentHash.slice(0, 10)}`.replace(
+  return `${idWords(title, 6).slice(0, 60) || 'report'}-${report.contentHash.slice(0, 10)}`.replace(
     /^-+/,
     '',
   );

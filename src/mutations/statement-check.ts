@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddEstimateInput, AddStatementInput } from '../generated/resolvers-types';
 import { BadUserInputError } from '../errors';
 import { ID_MAX_LENGTH, STATEMENT_KINDS } from '../model/graph-model';
+import { idWords } from '../model/id-words';
 import { checkDate, checkId, checkStorableNumber, checkText } from '../model/validate';
 
 const MAX_LINKED = 50;
@@ -36,15 +37,7 @@ function generatedId(...parts: string[]): string {
 
 /** A statement id: speaker, then the first five words of the text. */
 function statementId(speakerId: string, words: string): string {
-  const slug = words
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .split('-')
-    .filter(Boolean)
-    .slice(0, 5)
-    .join('-');
-  return generatedId(speakerId.slice(0, 30), slug || 'statement');
+  return generatedId(speakerId.slice(0, 30), idWords(words, 5) || 'statement');
 }
 
 /** Validates `addStatement` input before anything is written. */
