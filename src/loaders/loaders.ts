@@ -16,7 +16,8 @@ export const MAX_BATCH_SIZE = 1000;
  * Each loader batches every key asked for in one tick of execution (one level
  * of the GraphQL response) into one query over `$ids` (nodes by UNWIND, which
  * the embedded engine answers from its primary-key index; traversals by
- * `id IN $ids`, see `cypher/traverse/outgoing.cypher`). Loaders are keyed by
+ * `id IN $ids`, a filtered scan that beats UNWIND there, see
+ * `cypher/traverse/outgoing.cypher`). Loaders are keyed by
  * traversal, the parent's label and arguments, so a field asked twice with
  * different arguments gets its own batch, and each traversal query starts
  * from one label's table.
