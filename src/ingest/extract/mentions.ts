@@ -148,7 +148,7 @@ const TITLE_KEYS = TITLES.map((t) => keyOf(t)).sort((a, b) => b.length - a.lengt
 
 /** Words that start sentences and are capitalised for that reason alone. */
 const FUNCTION_WORDS = new Set(
-  'the a an in on at after before while as this that these those it its he she they we i his her their our if with without for from by to of and or but when where despite although though since until meanwhile however also yet still speaking asked according officials experts analysts sources one two three four five six seven eight nine ten several many some most'.split(
+  'the a an in on at after before while as this that these those it its he she they we i his her their our if with without for from by to of and or but when where despite although though since until meanwhile however also yet still speaking asked according officials experts analysts sources one two three four five six seven eight nine ten several many some most about around nearly almost roughly approximately more fewer up over only just'.split(
     ' ',
   ),
 );
@@ -584,7 +584,7 @@ export class MentionIndex {
   unknownNames(
     text: string,
     span: Span,
-    covered: readonly Span[],
+    covered: readonly FoundMention[],
   ): Array<{ span: Span; name: string; title: string | null; nextWord: string }> {
     const words = wordsIn(text, span.start, span.end).filter(
       (w) => !covered.some((c) => w.start < c.end && w.end > c.start),
@@ -647,6 +647,18 @@ export class MentionIndex {
         following !== '' &&
         !SPEECH_VERB.test(following)
       ) {
+        i = j + 1;
+        continue;
+      }
+      // Given names and initials just before a known person's name ("Antony J." in "Antony J.
+      // Blinken") are more of that person's name, not somebody new.
+      const personAfter = covered.some(
+        (c) =>
+          !c.nested &&
+          c.candidates[0]?.entity.label === 'Person' &&
+          /^\.?\s$/.test(text.slice(words[j].end, c.start)),
+      );
+      if (personAfter) {
         i = j + 1;
         continue;
       }

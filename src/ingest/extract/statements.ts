@@ -526,7 +526,11 @@ export function statementsOf(
     if (tail && tail[0].trim())
       content = { start: content.start, end: content.end - tail[0].length };
     // A cue whose own words are a few words and that a participle continues ("echoed these concerns, warning that …") folds into it.
-    const words = text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
+    // Only words count: the full stop left after "…, the agency said." is not content.
+    const words = text
+      .slice(content.start, content.end)
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     if (following?.participle && !following.phrase && words < 4) continue;
     const shortAfter =
       words === 0 ||

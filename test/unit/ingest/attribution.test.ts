@@ -13,6 +13,24 @@ describe('speaker attribution', () => {
     ]);
   });
 
+  it('takes an unknown body named by a possessive as the speaker of the words before the attribution', () => {
+    const plan = extract('About 3,000 troops are in the north, Moldova’s spy agency said.');
+    expect(summary(plan)).toEqual([
+      "PARAPHRASE new:moldova's spy agency: About 3,000 troops are in the north",
+    ]);
+    // A sentence-initial "About" is not a name; the state and its agency are new.
+    expect(plan.proposedEntities.map((e) => [e.name, e.label])).toEqual([
+      ['Moldova', 'State'],
+      ['Moldova’s spy agency', 'Organization'],
+    ]);
+  });
+
+  it('takes given names and initials before a known surname as that person, not somebody new', () => {
+    const plan = extract('Antony J. Blinken said the border was open.');
+    expect(summary(plan)).toEqual(['PARAPHRASE antony-blinken: the border was open.']);
+    expect(plan.proposedEntities).toEqual([]);
+  });
+
   it('adds the source named by "according to" to the statement’s speakers', () => {
     const plan = extract(
       'The U.S. has reported that 500 troops arrived, according to Secretary of State Antony Blinken.',
