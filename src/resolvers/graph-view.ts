@@ -3,6 +3,7 @@ import type { GraphNode, GraphRelationship } from '../graph';
 import { edgeId, edgeProperties } from '../model/edge-properties';
 import { NODE_LABELS, isEntityLabel } from '../model/graph-model';
 import { intInRange } from '../model/validate';
+import { checkAsOf } from './as-of';
 import type { ApiContext } from './context';
 import { lookup } from './lookups';
 import { text } from './models';
@@ -47,6 +48,7 @@ const CLOSING_ROW_LIMIT = 20_000;
 export async function neighborhood(_root: unknown, args: QueryNeighborhoodArgs, ctx: ApiContext) {
   const hops = intInRange('hops', args.hops, { min: 1, max: 2, fallback: 1 });
   const limit = intInRange('limit', args.limit, { min: 1, max: 500, fallback: 100 });
+  const asOf = checkAsOf(args.asOf);
   const centre = await lookup(ctx, NODE_LABELS, args.id);
   if (!centre) return null;
 
@@ -57,7 +59,10 @@ export async function neighborhood(_root: unknown, args: QueryNeighborhoodArgs, 
   for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
     // Ask for a few more rows than nodes we can keep, so that edges among kept nodes survive.
     const rowLimit = limit * 4;
-    const rows = await ctx.queries.neighbours(frontier, rowLimit);
+    // As of a day: only neighbours visible then (neighborhood/expand-as-of), so the rest is as without it.
+    const rows = asOf
+      ? await ctx.queries.neighboursAsOf(frontier, rowLimit, asOf)
+      : await ctx.queries.neighbours(frontier, rowLimit);
     if (rows.length >= rowLimit) truncated = true;
     const next: string[] = [];
     const sorted = [...rows].sort((x, y) => x.to.id.localeCompare(y.to.id));
