@@ -2118,6 +2118,7 @@ export type QueryOrganizationsArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QueryPathArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];

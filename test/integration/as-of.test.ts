@@ -263,6 +263,29 @@ describe('the graph as of a date', () => {
     ]);
   });
 
+  it('finds a path only through what was visible on the day', async () => {
+    const query = `query($asOf: String!) { path(from: "mark-rutte", to: "antony-blinken", maxHops: 4, asOf: $asOf) {
+      length nodes { id label } edges { type from to }
+    } }`;
+    const days = await onEachDay(query);
+    // Rutte is known only through the fourth report (2024-11-12).
+    expect(days.map((d) => d.path === null)).toEqual([true, true, false]);
+    const late = days[2].path;
+    const plain = await api.read(
+      '{ path(from: "mark-rutte", to: "antony-blinken", maxHops: 4) { length } }',
+    );
+    expect(late.length).toBe(plain.path.length);
+    expect(late.nodes[0].id).toBe('mark-rutte');
+    expect(late.nodes[late.nodes.length - 1].id).toBe('antony-blinken');
+    expect(late.edges).toHaveLength(late.length);
+    for (const n of late.nodes.filter((x: any) => x.label === 'Source'))
+      expect(sourceIds.slice(0, 4)).toContain(n.id);
+    // Each edge joins consecutive nodes of the path.
+    late.edges.forEach((e: any, i: number) => {
+      expect([e.from, e.to].sort()).toEqual([late.nodes[i].id, late.nodes[i + 1].id].sort());
+    });
+  });
+
   it('refuses an asOf that is not a day as BAD_USER_INPUT', async () => {
     for (const asOf of ['2024-13-01', '2024-11', 'yesterday', '2024-11-31']) {
       const result = await api.run('query($asOf: String!) { asOfSummary(asOf: $asOf) { asOf } }', {
