@@ -436,3 +436,59 @@ describe('corroboration counts in rankings', () => {
     expect(co.coMentions).toEqual([{ reports: null }]);
   });
 });
+
+describe('the worked example of docs/sources.md', () => {
+  it('answers what was known on 3 November about North Korean troops in Russia', async () => {
+    const data = await api.read(`{
+      asOfSummary(asOf: "2024-11-03") { sourcesIncluded sourcesAfter undatedSourcesLeftOut }
+      militaryUnit(id: "north-korean-troops-in-russia") {
+        figureGroups(asOf: "2024-11-03") {
+          lowest highest disagree
+          figures { value publishedAt speakers { ... on Entity { name } } }
+        }
+        timeline(first: 3, asOf: "2024-11-03") { kind date dateFrom statement { text } estimate { value } }
+      }
+    }`);
+    expect(data).toEqual({
+      asOfSummary: { sourcesIncluded: 2, sourcesAfter: 2, undatedSourcesLeftOut: 2 },
+      militaryUnit: {
+        figureGroups: [
+          {
+            lowest: 3000,
+            highest: 10000,
+            disagree: true,
+            figures: [
+              { value: 3000, publishedAt: '2024-10-28', speakers: [] },
+              { value: 10000, publishedAt: '2024-11-01', speakers: [{ name: 'Pentagon' }] },
+            ],
+          },
+        ],
+        timeline: [
+          {
+            kind: 'STATEMENT',
+            date: '2024-10-28',
+            dateFrom: 'SOURCE',
+            statement: { text: 'North Korean soldiers had been moved toward the Kursk region.' },
+            estimate: null,
+          },
+          {
+            kind: 'ESTIMATE',
+            date: '2024-10-28',
+            dateFrom: 'SOURCE',
+            statement: null,
+            estimate: { value: 3000 },
+          },
+          {
+            kind: 'STATEMENT',
+            date: '2024-10-28',
+            dateFrom: 'SOURCE',
+            statement: {
+              text: "About 3,000 North Korean troops are in Russia, South Korea's spy agency said.",
+            },
+            estimate: null,
+          },
+        ],
+      },
+    });
+  });
+});
