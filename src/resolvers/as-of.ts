@@ -5,7 +5,7 @@
  * `ctx.loaders.relatedAsOf` or the `*AsOf` reads); without it, the field
  * resolves exactly as before, through the same loaders and queries.
  */
-import { GraphQLError, type GraphQLResolveInfo, responsePathAsArray } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { QueryAsOfSummaryArgs } from '../generated/resolvers-types';
 import { BadUserInputError } from '../errors';
 import type { GraphNode, Related } from '../graph';
@@ -13,7 +13,7 @@ import type { Traversal } from '../loaders';
 import type { EntityLabel } from '../model/graph-model';
 import { checkDate } from '../model/validate';
 import type { ApiContext } from './context';
-import { listPageSize } from './field-errors';
+import { checkedOnField, listPageSize } from './field-errors';
 import { UNPAGED_LIMIT, nodesVia, selectsField } from './relationship-fields';
 
 /**
@@ -42,20 +42,7 @@ export function fieldAsOf(
   info: GraphQLResolveInfo,
   value: string | null | undefined,
 ): string | null | undefined {
-  try {
-    return checkAsOf(value);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    ctx.fieldErrors.push(
-      new GraphQLError(error.message, {
-        nodes: info.fieldNodes,
-        path: responsePathAsArray(info.path),
-        extensions: error.extensions,
-        originalError: error,
-      }),
-    );
-    return undefined;
-  }
+  return checkedOnField(ctx, info, () => checkAsOf(value));
 }
 
 /** Related entries of one parent as of a day, batched with its siblings (`Loaders.relatedAsOf`). */
