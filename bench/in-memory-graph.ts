@@ -190,6 +190,16 @@ export class InMemoryGraph {
       sourceWithHash: unsupported('sourceWithHash'),
       knownEntities: unsupported('knownEntities'),
       statementsBySpeakers: unsupported('statementsBySpeakers'),
+      // The asOf views, the timeline and the rankings' report counts (issue 16) are not benchmarked.
+      traverseAsOf: unsupported('traverseAsOf'),
+      searchAsOf: unsupported('searchAsOf'),
+      neighboursAsOf: unsupported('neighboursAsOf'),
+      topMentionedAsOf: unsupported('topMentionedAsOf'),
+      speakersAsOf: unsupported('speakersAsOf'),
+      mentionReports: unsupported('mentionReports'),
+      speakerReports: unsupported('speakerReports'),
+      asOfCounts: unsupported('asOfCounts'),
+      timeline: unsupported('timeline'),
     };
   }
 

@@ -74,6 +74,19 @@ export type AddStatementInput = {
   timeText?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How the sources divide on one day (`asOfSummary`). */
+export type AsOfSummary = {
+  __typename?: 'AsOfSummary';
+  /** The day asked for (YYYY-MM-DD). */
+  asOf: Scalars['String']['output'];
+  /** Dated sources published after `asOf`. */
+  sourcesAfter: Scalars['Int']['output'];
+  /** Sources published on or before `asOf` (compared on the day; a YYYY or YYYY-MM date counts as its first day): what an `asOf` view shows. */
+  sourcesIncluded: Scalars['Int']['output'];
+  /** Sources without a `publishedAt`: left out of every `asOf` view. */
+  undatedSourcesLeftOut: Scalars['Int']['output'];
+};
+
 /** A centrality ranking of one projection, with where the answer came from. */
 export type Centrality = {
   __typename?: 'Centrality';
@@ -217,6 +230,35 @@ export type Entity = {
   statements: Array<Statement>;
   /** Time as the source states it ("on Thursday", "February 2022"). Null when none given. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
+};
+
+
+/**
+ * Something people talk about. Every entity has an id, a name and the same
+ * descriptive fields, and can be mentioned by statements, estimated and take
+ * part in events.
+ */
+export type EntityEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Something people talk about. Every entity has an id, a name and the same
+ * descriptive fields, and can be mentioned by statements, estimated and take
+ * part in events.
+ */
+export type EntityFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -226,6 +268,7 @@ export type Entity = {
  * part in events.
  */
 export type EntityMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -236,6 +279,18 @@ export type EntityMentionedInArgs = {
  * part in events.
  */
 export type EntityStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Something people talk about. Every entity has an id, a name and the same
+ * descriptive fields, and can be mentioned by statements, estimated and take
+ * part in events.
+ */
+export type EntityTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -246,6 +301,8 @@ export type EntityCount = {
   count: Scalars['Int']['output'];
   /** The entity. */
   entity: Entity;
+  /** How many distinct sources report the statements counted (`topMentioned`; as of its `asOf` when given). Null for `coMentions`. */
+  reports?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Conditions on entities. All given conditions must hold; null or omitted ones are ignored. */
@@ -362,17 +419,47 @@ export type Event = Entity & Node & {
   statements: Array<Statement>;
   /** When it happened, as the source states it ("in the coming days"). Null when none given. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
+};
+
+
+/** Something that happened or is planned: a deployment, battle, meeting, missile test... */
+export type EventEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Something that happened or is planned: a deployment, battle, meeting, missile test... */
+export type EventFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Something that happened or is planned: a deployment, battle, meeting, missile test... */
 export type EventMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Something that happened or is planned: a deployment, battle, meeting, missile test... */
 export type EventStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something that happened or is planned: a deployment, battle, meeting, missile test... */
+export type EventTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -725,19 +812,49 @@ export type Location = Entity & Node & {
   statements: Array<Statement>;
   /** Time as the source states it, when the location is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
   /** The locations and states this location lies directly within, ordered by name. At most 100. */
   within: Array<Place>;
 };
 
 
 /** A place: a region, city, border area or front line, e.g. Russia's Kursk region. */
+export type LocationEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A place: a region, city, border area or front line, e.g. Russia's Kursk region. */
+export type LocationFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A place: a region, city, border area or front line, e.g. Russia's Kursk region. */
 export type LocationMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A place: a region, city, border area or front line, e.g. Russia's Kursk region. */
 export type LocationStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place: a region, city, border area or front line, e.g. Russia's Kursk region. */
+export type LocationTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -815,19 +932,49 @@ export type MilitaryUnit = Entity & Node & {
   statements: Array<Statement>;
   /** Time as the source states it, when the unit is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
   /** Who trained the unit, and in what. At most 100. */
   training: Array<Training>;
 };
 
 
 /** A military unit or force, e.g. North Korean troops sent to Russia. */
+export type MilitaryUnitEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A military unit or force, e.g. North Korean troops sent to Russia. */
+export type MilitaryUnitFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A military unit or force, e.g. North Korean troops sent to Russia. */
 export type MilitaryUnitMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A military unit or force, e.g. North Korean troops sent to Russia. */
 export type MilitaryUnitStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A military unit or force, e.g. North Korean troops sent to Russia. */
+export type MilitaryUnitTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1256,6 +1403,33 @@ export type Organization = Entity & Node & {
   statements: Array<Statement>;
   /** Time as the source states it, when the organization is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
+};
+
+
+/**
+ * An organization: a government body, ministry, alliance (e.g. NATO), armed
+ * force, company or international body.
+ */
+export type OrganizationEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * An organization: a government body, ministry, alliance (e.g. NATO), armed
+ * force, company or international body.
+ */
+export type OrganizationFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1264,6 +1438,7 @@ export type Organization = Entity & Node & {
  * force, company or international body.
  */
 export type OrganizationMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1273,6 +1448,17 @@ export type OrganizationMentionedInArgs = {
  * force, company or international body.
  */
 export type OrganizationStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An organization: a government body, ministry, alliance (e.g. NATO), armed
+ * force, company or international body.
+ */
+export type OrganizationTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1385,17 +1571,47 @@ export type Person = Entity & Node & {
   statements: Array<Statement>;
   /** Time as the source states it, when the person is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
+};
+
+
+/** A person: a leader, official, envoy, expert or anyone quoted or discussed. */
+export type PersonEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A person: a leader, official, envoy, expert or anyone quoted or discussed. */
+export type PersonFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** A person: a leader, official, envoy, expert or anyone quoted or discussed. */
 export type PersonMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person: a leader, official, envoy, expert or anyone quoted or discussed. */
 export type PersonStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person: a leader, official, envoy, expert or anyone quoted or discussed. */
+export type PersonTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1584,6 +1800,12 @@ export type ProposedRenameInput = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * How the sources divide on one day, for reading an `asOf` view: how many
+   * were published on or before it (the view's sources), after it, and how
+   * many have no `publishedAt` and are therefore left out of every `asOf` view.
+   */
+  asOfSummary: AsOfSummary;
   /** Ranks the nodes of a projection by a centrality measure. Cached per graph version. */
   centrality: Centrality;
   /**
@@ -1665,7 +1887,7 @@ export type Query = {
   /**
    * The actors (people, organizations, states) who made the most statements,
    * with the number of statements each made. Ordered by decreasing count, then
-   * by id.
+   * by id. `reports` counts the distinct sources reporting those statements.
    */
   speakers?: Maybe<Array<SpeakerCount>>;
   /** A state (a country) by id. Null when no state has this id. */
@@ -1682,9 +1904,20 @@ export type Query = {
   /**
    * The entities mentioned by the most statements, with the number of
    * statements mentioning each. Ordered by decreasing count, then by id.
-   * Entities that no statement mentions are left out.
+   * Entities that no statement mentions are left out. `reports` counts the
+   * distinct sources reporting those statements.
    */
   topMentioned?: Maybe<Array<EntityCount>>;
+};
+
+
+/**
+ * Read access to the knowledge graph. Queries are public: no token is needed.
+ * An unknown id yields null, never an error; a malformed argument yields a
+ * BAD_USER_INPUT error whose `extensions.argument` names the argument.
+ */
+export type QueryAsOfSummaryArgs = {
+  asOf: Scalars['String']['input'];
 };
 
 
@@ -1818,6 +2051,7 @@ export type QueryMilitaryUnitsArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QueryNeighborhoodArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   hops?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1884,6 +2118,7 @@ export type QueryOrganizationsArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QueryPathArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
@@ -1919,6 +2154,7 @@ export type QueryPersonArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QuerySearchArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<SearchKind>>;
   text: Scalars['String']['input'];
@@ -1953,6 +2189,7 @@ export type QuerySourcesArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QuerySpeakersArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2009,6 +2246,7 @@ export type QueryStatesArgs = {
  * BAD_USER_INPUT error whose `extensions.argument` names the argument.
  */
 export type QueryTopMentionedArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<EntityKind>;
 };
@@ -2179,6 +2417,8 @@ export type SpeakerCount = {
   __typename?: 'SpeakerCount';
   /** How many statements it made. */
   count: Scalars['Int']['output'];
+  /** How many distinct sources report those statements (as of `asOf` when given): corroboration besides volume. */
+  reports: Scalars['Int']['output'];
   /** The person, organization or state. */
   speaker: Actor;
 };
@@ -2220,19 +2460,49 @@ export type State = Entity & Node & {
   statements: Array<Statement>;
   /** Time as the source states it, when the state is tied to one. Null when none. */
   timeText?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is known about this entity in date order: the statements it made or
+   * that mention it, the events it took part in and the figures estimating it.
+   * Each item is dated by its own date when it has one (an event's `date`, a
+   * statement's `saidAt`: when it happened), else by the earliest
+   * `publishedAt` of its sources (when it was reported); `dateFrom` says
+   * which. Dated items first by date, then undated ones, then by id.
+   */
+  timeline: Array<TimelineItem>;
   /** Military units belonging to this state, ordered by name. At most 100. */
   units: Array<MilitaryUnit>;
 };
 
 
 /** A sovereign state (a country), e.g. North Korea, Russia, Ukraine, the United States. */
+export type StateEstimatesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A sovereign state (a country), e.g. North Korea, Russia, Ukraine, the United States. */
+export type StateFigureGroupsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A sovereign state (a country), e.g. North Korea, Russia, Ukraine, the United States. */
 export type StateMentionedInArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A sovereign state (a country), e.g. North Korea, Russia, Ukraine, the United States. */
 export type StateStatementsArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A sovereign state (a country), e.g. North Korea, Russia, Ukraine, the United States. */
+export type StateTimelineArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2410,6 +2680,43 @@ export type StatementReports = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What dates a timeline item. */
+export type TimelineDateFrom =
+  /** Neither: undated, listed after every dated item. */
+  | 'NONE'
+  /** The item's own date: an event's `date` or a statement's `saidAt` (when it happened). */
+  | 'OWN'
+  /** The earliest `publishedAt` of the sources reporting it (when it was reported). */
+  | 'SOURCE';
+
+/** One entry of `Entity.timeline`: a statement, an event or a figure, with the date it is ordered by. */
+export type TimelineItem = {
+  __typename?: 'TimelineItem';
+  /** The date the item is ordered by (ISO-8601, as stored); null when undated. */
+  date?: Maybe<Scalars['String']['output']>;
+  /** Where `date` comes from. */
+  dateFrom: TimelineDateFrom;
+  /** The figure, when `kind` is ESTIMATE. */
+  estimate?: Maybe<Estimate>;
+  /** The event, when `kind` is EVENT. */
+  event?: Maybe<Event>;
+  /** Which of `statement`, `event`, `estimate` is set. */
+  kind: TimelineItemKind;
+  /** The earliest `publishedAt` of the sources counted for it, whatever dates it; null when none is dated. */
+  reportedAt?: Maybe<Scalars['String']['output']>;
+  /** The statement, when `kind` is STATEMENT. */
+  statement?: Maybe<Statement>;
+};
+
+/** What a timeline item is. */
+export type TimelineItemKind =
+  /** A figure estimating the entity (`estimate`). */
+  | 'ESTIMATE'
+  /** An event the entity took part in (`event`). */
+  | 'EVENT'
+  /** A statement the entity made or that mentions it (`statement`). */
+  | 'STATEMENT';
+
 /** Training a military unit received (a `TRAINED_BY` relationship). */
 export type Training = {
   __typename?: 'Training';
@@ -2559,6 +2866,7 @@ export type ResolversTypes = ResolversObject<{
   Actor: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Actor']>;
   AddEstimateInput: AddEstimateInput;
   AddStatementInput: AddStatementInput;
+  AsOfSummary: ResolverTypeWrapper<AsOfSummary>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Centrality: ResolverTypeWrapper<Omit<Centrality, 'scores'> & { scores: Array<ResolversTypes['CentralityScore']> }>;
   CentralityMeasure: CentralityMeasure;
@@ -2664,6 +2972,9 @@ export type ResolversTypes = ResolversObject<{
   StatementReport: ResolverTypeWrapper<Omit<StatementReport, 'source'> & { source: ResolversTypes['Source'] }>;
   StatementReports: ResolverTypeWrapper<Omit<StatementReports, 'first' | 'latest' | 'reports'> & { first: ResolversTypes['StatementReport'], latest: ResolversTypes['StatementReport'], reports: Array<ResolversTypes['StatementReport']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TimelineDateFrom: TimelineDateFrom;
+  TimelineItem: ResolverTypeWrapper<Omit<TimelineItem, 'estimate' | 'event' | 'statement'> & { estimate?: Maybe<ResolversTypes['Estimate']>, event?: Maybe<ResolversTypes['Event']>, statement?: Maybe<ResolversTypes['Statement']> }>;
+  TimelineItemKind: TimelineItemKind;
   Training: ResolverTypeWrapper<Omit<Training, 'trainer'> & { trainer: ResolversTypes['Polity'] }>;
   UnlinkInput: UnlinkInput;
 }>;
@@ -2673,6 +2984,7 @@ export type ResolversParentTypes = ResolversObject<{
   Actor: ResolversUnionTypes<ResolversParentTypes>['Actor'];
   AddEstimateInput: AddEstimateInput;
   AddStatementInput: AddStatementInput;
+  AsOfSummary: AsOfSummary;
   Boolean: Scalars['Boolean']['output'];
   Centrality: Omit<Centrality, 'scores'> & { scores: Array<ResolversParentTypes['CentralityScore']> };
   CentralityScore: Omit<CentralityScore, 'node'> & { node?: Maybe<ResolversParentTypes['SearchResult']> };
@@ -2764,12 +3076,20 @@ export type ResolversParentTypes = ResolversObject<{
   StatementReport: Omit<StatementReport, 'source'> & { source: ResolversParentTypes['Source'] };
   StatementReports: Omit<StatementReports, 'first' | 'latest' | 'reports'> & { first: ResolversParentTypes['StatementReport'], latest: ResolversParentTypes['StatementReport'], reports: Array<ResolversParentTypes['StatementReport']> };
   String: Scalars['String']['output'];
+  TimelineItem: Omit<TimelineItem, 'estimate' | 'event' | 'statement'> & { estimate?: Maybe<ResolversParentTypes['Estimate']>, event?: Maybe<ResolversParentTypes['Event']>, statement?: Maybe<ResolversParentTypes['Statement']> };
   Training: Omit<Training, 'trainer'> & { trainer: ResolversParentTypes['Polity'] };
   UnlinkInput: UnlinkInput;
 }>;
 
 export type ActorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Organization' | 'Person' | 'State', ParentType, ContextType>;
+}>;
+
+export type AsOfSummaryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AsOfSummary'] = ResolversParentTypes['AsOfSummary']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourcesAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourcesIncluded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  undatedSourcesLeftOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CentralityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Centrality'] = ResolversParentTypes['Centrality']> = ResolversObject<{
@@ -2826,6 +3146,7 @@ export type EntityResolvers<ContextType = ApiContext, ParentType extends Resolve
 export type EntityCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EntityCount'] = ResolversParentTypes['EntityCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  reports?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type EstimateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Estimate'] = ResolversParentTypes['Estimate']> = ResolversObject<{
@@ -2845,8 +3166,8 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
-  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<EventEstimatesArgs>>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<EventFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<EventMentionedInArgs, 'first'>>;
@@ -2857,6 +3178,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<EventStatementsArgs, 'first'>>;
   timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<EventTimelineArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2982,9 +3304,9 @@ export type LocationResolvers<ContextType = ApiContext, ParentType extends Resol
   contains?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<LocationEstimatesArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
-  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<LocationFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<LocationMentionedInArgs, 'first'>>;
@@ -2992,6 +3314,7 @@ export type LocationResolvers<ContextType = ApiContext, ParentType extends Resol
   participatedIn?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<LocationStatementsArgs, 'first'>>;
   timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<LocationTimelineArgs, 'first'>>;
   within?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3021,8 +3344,8 @@ export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
-  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<MilitaryUnitEstimatesArgs>>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<MilitaryUnitFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<MilitaryUnitMentionedInArgs, 'first'>>;
@@ -3030,6 +3353,7 @@ export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends R
   participatedIn?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<MilitaryUnitStatementsArgs, 'first'>>;
   timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<MilitaryUnitTimelineArgs, 'first'>>;
   training?: Resolver<Array<ResolversTypes['Training']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3085,8 +3409,8 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
-  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<OrganizationEstimatesArgs>>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<OrganizationFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -3098,6 +3422,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<OrganizationStatementsArgs, 'first'>>;
   timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<OrganizationTimelineArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3142,8 +3467,8 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
-  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<PersonEstimatesArgs>>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<PersonFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   mentionedIn?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PersonMentionedInArgs, 'first'>>;
@@ -3152,6 +3477,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<PersonStatementsArgs, 'first'>>;
   timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<PersonTimelineArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3242,6 +3568,7 @@ export type ProposedEntityResolvers<ContextType = ApiContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  asOfSummary?: Resolver<ResolversTypes['AsOfSummary'], ParentType, ContextType, RequireFields<QueryAsOfSummaryArgs, 'asOf'>>;
   centrality?: Resolver<ResolversTypes['Centrality'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'first' | 'measure' | 'projection'>>;
   coMentions?: Resolver<Maybe<Array<ResolversTypes['EntityCount']>>, ParentType, ContextType, RequireFields<QueryCoMentionsArgs, 'first' | 'id'>>;
   communities?: Resolver<ResolversTypes['Communities'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first' | 'membersFirst' | 'projection'>>;
@@ -3326,6 +3653,7 @@ export type SourceEdgeResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type SpeakerCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SpeakerCount'] = ResolversParentTypes['SpeakerCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   speaker?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
 }>;
 
@@ -3334,8 +3662,8 @@ export type StateResolvers<ContextType = ApiContext, ParentType extends Resolver
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
-  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
+  estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<StateEstimatesArgs>>;
+  figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<StateFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
@@ -3347,6 +3675,7 @@ export type StateResolvers<ContextType = ApiContext, ParentType extends Resolver
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<StateStatementsArgs, 'first'>>;
   timeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineItem']>, ParentType, ContextType, RequireFields<StateTimelineArgs, 'first'>>;
   units?: Resolver<Array<ResolversTypes['MilitaryUnit']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3415,6 +3744,16 @@ export type StatementReportsResolvers<ContextType = ApiContext, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TimelineItemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineItem'] = ResolversParentTypes['TimelineItem']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dateFrom?: Resolver<ResolversTypes['TimelineDateFrom'], ParentType, ContextType>;
+  estimate?: Resolver<Maybe<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineItemKind'], ParentType, ContextType>;
+  reportedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+}>;
+
 export type TrainingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training']> = ResolversObject<{
   disciplines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3423,6 +3762,7 @@ export type TrainingResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Actor?: ActorResolvers<ContextType>;
+  AsOfSummary?: AsOfSummaryResolvers<ContextType>;
   Centrality?: CentralityResolvers<ContextType>;
   CentralityScore?: CentralityScoreResolvers<ContextType>;
   Communities?: CommunitiesResolvers<ContextType>;
@@ -3496,6 +3836,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   StatementMatch?: StatementMatchResolvers<ContextType>;
   StatementReport?: StatementReportResolvers<ContextType>;
   StatementReports?: StatementReportsResolvers<ContextType>;
+  TimelineItem?: TimelineItemResolvers<ContextType>;
   Training?: TrainingResolvers<ContextType>;
 }>;
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { GraphNode, ReadQueries, Related } from '../graph';
+import type { GraphNode, ReadQueries, Related, TimelinePart, TimelineRow } from '../graph';
 import type { NodeLabel } from '../model/graph-model';
 import { TRAVERSALS, type Traversal } from './traversals';
 
@@ -58,6 +58,40 @@ export class Loaders {
         withSources: sources !== undefined,
       });
       if (sources) this.primeSources(byParent, sources.limit);
+      return ids.map((id) => byParent.get(id) ?? []);
+    });
+  }
+
+  /**
+   * Related nodes along `traversal` as of the day `asOf` (its `*-as-of`
+   * query: statements, figures or sources that sources published by then
+   * reported), at most `limit` per parent. A loader of its own, so the plain
+   * traversal's loader and query stay as they are.
+   */
+  relatedAsOf(
+    traversal: Traversal,
+    limit: number,
+    asOf: string,
+    parentLabel?: string,
+  ): DataLoader<string, Related[]> {
+    const shape = fromLabel(traversal, parentLabel);
+    const variant = `${shape.type}:${shape.direction}:${shape.parentLabels.join('|')}:${shape.nodeLabels.join('|')}:${shape.orderKey}:${limit}:${asOf}`;
+    return this.loader(`traverse-as-of/${shape.direction}`, variant, async (ids) => {
+      const byParent = await this.queries.traverseAsOf(shape, ids, limit, asOf);
+      return ids.map((id) => byParent.get(id) ?? []);
+    });
+  }
+
+  /** One part of the timeline (statements, events or figures) of parents labelled `parentLabel`, dated first. */
+  timeline(
+    part: TimelinePart,
+    parentLabel: string,
+    limit: number,
+    asOf: string | null,
+  ): DataLoader<string, TimelineRow[]> {
+    const labels = [parentLabel as NodeLabel];
+    return this.loader(`timeline/${part}`, `${parentLabel}:${limit}:${asOf ?? ''}`, async (ids) => {
+      const byParent = await this.queries.timeline(part, labels, ids, limit, asOf);
       return ids.map((id) => byParent.get(id) ?? []);
     });
   }

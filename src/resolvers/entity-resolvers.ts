@@ -10,9 +10,11 @@ import {
 } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
+import { nodesViaAsOf } from './as-of';
 import { figureGroupsOf } from './figure-groups';
 import { KIND_OF_LABEL, propertyFields, text } from './models';
 import { edgeIdOf, nodesVia, relText, relatedOf } from './relationship-fields';
+import { timelineOf } from './timeline';
 
 const ACTORS: readonly string[] = ACTOR_LABELS;
 const PARTICIPANTS: readonly string[] = PARTICIPANT_LABELS;
@@ -30,12 +32,14 @@ function entityFields(label: EntityLabel) {
   return {
     ...propertyFields(['name', 'description', 'category', 'timeText', 'date'], ['aliases']),
     kind: () => KIND_OF_LABEL[label],
+    // With `asOf`, each of these runs its traversal's asOf query (src/resolvers/as-of.ts).
     statements: ACTORS.includes(label)
-      ? nodesVia(TRAVERSALS.statementsMadeBy, { paged: true })
+      ? nodesViaAsOf(TRAVERSALS.statementsMadeBy, { paged: true })
       : () => [],
-    mentionedIn: nodesVia(TRAVERSALS.statementsMentioning, { paged: true }),
-    estimates: nodesVia(TRAVERSALS.estimatesOf),
+    mentionedIn: nodesViaAsOf(TRAVERSALS.statementsMentioning, { paged: true }),
+    estimates: nodesViaAsOf(TRAVERSALS.estimatesOf),
     figureGroups: figureGroupsOf,
+    timeline: timelineOf,
     participatedIn: PARTICIPANTS.includes(label)
       ? async (parent: GraphNode, _args: unknown, ctx: ApiContext) =>
           (await relatedOf(ctx, TRAVERSALS.eventsParticipatedIn, parent)).map((r) => ({

@@ -16,8 +16,20 @@ export function listPageSize(
   info: GraphQLResolveInfo,
   first: number | null | undefined,
 ): number | null {
+  return checkedOnField(ctx, info, () => pageSize(first)) ?? null;
+}
+
+/**
+ * Runs an argument check of one field; an argument error (a GraphQLError) is
+ * reported on this field alone, as `listPageSize` does, and gives undefined.
+ */
+export function checkedOnField<T>(
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+  check: () => T,
+): T | undefined {
   try {
-    return pageSize(first);
+    return check();
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     ctx.fieldErrors.push(
@@ -28,6 +40,6 @@ export function listPageSize(
         originalError: error,
       }),
     );
-    return null;
+    return undefined;
   }
 }

@@ -6,8 +6,10 @@
  * batch: estimates of the entity, then their statements, then those
  * statements' sources and speakers, one query per hop for the whole level.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphNode, Related } from '../graph';
 import { TRAVERSALS } from '../loaders';
+import { fieldAsOf, relatedAsOf } from './as-of';
 import type { ApiContext } from './context';
 import { num, text } from './models';
 import { SPEAKERS_LIMIT, UNPAGED_LIMIT, relatedOf } from './relationship-fields';
@@ -71,18 +73,31 @@ function evidenceOf(statement: GraphNode, report: Related): GroupedFigureView['e
   return sentence === null || start === null || end === null ? null : { sentence, start, end };
 }
 
+/**
+ * With `asOf`, only figures whose statement a source published by that day
+ * reports, and only those sources: each hop runs its asOf query instead.
+ */
 export async function figureGroupsOf(
   parent: GraphNode,
-  _args: unknown,
+  args: { asOf?: string | null },
   ctx: ApiContext,
+  info: GraphQLResolveInfo,
 ): Promise<FigureGroupView[]> {
-  const estimates = (await relatedOf(ctx, TRAVERSALS.estimatesOf, parent)).map((r) => r.node);
+  const asOf = fieldAsOf(ctx, info, args.asOf);
+  if (asOf === undefined) return [];
+  const estimates = (
+    await (asOf
+      ? relatedAsOf(ctx, TRAVERSALS.estimatesOf, parent, asOf)
+      : relatedOf(ctx, TRAVERSALS.estimatesOf, parent))
+  ).map((r) => r.node);
   const figures = await Promise.all(
     estimates.map(async (estimate): Promise<GroupedFigureView | null> => {
       const [statement] = await relatedOf(ctx, TRAVERSALS.estimateStatement, estimate, 1);
       if (!statement) return null;
       const [sources, speakers] = await Promise.all([
-        relatedOf(ctx, TRAVERSALS.sourcesReporting, statement.node, UNPAGED_LIMIT),
+        asOf
+          ? relatedAsOf(ctx, TRAVERSALS.sourcesReporting, statement.node, asOf, UNPAGED_LIMIT)
+          : relatedOf(ctx, TRAVERSALS.sourcesReporting, statement.node, UNPAGED_LIMIT),
         relatedOf(ctx, TRAVERSALS.speakersOf, statement.node, SPEAKERS_LIMIT),
       ]);
       const source = firstSource(sources);

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type {
   QueryCoMentionsArgs,
   QuerySpeakersArgs,
@@ -5,6 +6,7 @@ import type {
 } from '../generated/resolvers-types';
 import { ENTITY_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
 import { intInRange } from '../model/validate';
+import { asOfSummary, checkAsOf, rankMentioned, rankSpeakers } from './as-of';
 import type { ApiContext } from './context';
 import { entityConnection, sourceConnection, statementConnection } from './connections';
 import { neighborhood, shortestPath } from './graph-view';
@@ -49,16 +51,36 @@ export const queryResolvers = {
     neighborhood,
     path: shortestPath,
 
-    topMentioned: async (_root: unknown, args: QueryTopMentionedArgs, ctx: ApiContext) => {
+    asOfSummary,
+
+    // `reports` is counted for the whole list in one query, only when selected (src/resolvers/as-of.ts).
+    topMentioned: async (
+      _root: unknown,
+      args: QueryTopMentionedArgs,
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const labels = args.kind ? [labelOfKind(args.kind)] : ENTITY_LABELS;
-      const limit = firstOf(args.first);
-      const rows = limit === 0 ? [] : await ctx.queries.topMentioned(labels, limit);
-      return rows.map((r) => ({ entity: r.node, count: r.total }));
+      const [limit, asOf] = [firstOf(args.first), checkAsOf(args.asOf)];
+      return (await rankMentioned(ctx, info, labels, limit, asOf)).map((r) => ({
+        entity: r.node,
+        count: r.count,
+        reports: r.reports,
+      }));
     },
-    speakers: async (_root: unknown, args: QuerySpeakersArgs, ctx: ApiContext) => {
-      const limit = firstOf(args.first);
-      const rows = limit === 0 ? [] : await ctx.queries.speakers(limit);
-      return rows.map((r) => ({ speaker: r.node, count: r.total }));
+    speakers: async (
+      _root: unknown,
+      args: QuerySpeakersArgs,
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const [limit, asOf] = [firstOf(args.first), checkAsOf(args.asOf)];
+      return (await rankSpeakers(ctx, info, limit, asOf)).map((r) => ({
+        speaker: r.node,
+        count: r.count,
+        // Only read when selected, and then counted (SpeakerCount.reports is non-null).
+        reports: r.reports ?? 0,
+      }));
     },
     coMentions: async (_root: unknown, args: QueryCoMentionsArgs, ctx: ApiContext) => {
       const limit = firstOf(args.first);

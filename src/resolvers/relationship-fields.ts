@@ -41,7 +41,7 @@ export function relatedOf(
 }
 
 /** Whether the field's selection (through inline fragments and fragment spreads) asks for `name`. */
-function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   const seen = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
     (selectionSet?.selections ?? []).some((selection) => {

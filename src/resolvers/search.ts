@@ -2,6 +2,7 @@ import type { QuerySearchArgs } from '../generated/resolvers-types';
 import type { GraphNode } from '../graph';
 import { ENTITY_LABELS, type NodeLabel } from '../model/graph-model';
 import { checkText, intInRange } from '../model/validate';
+import { checkAsOf } from './as-of';
 import type { ApiContext } from './context';
 import { labelOfSearchKind } from './models';
 
@@ -24,7 +25,10 @@ export async function search(
     args.kinds && args.kinds.length > 0
       ? [...new Set(args.kinds.map(labelOfSearchKind))]
       : SEARCHABLE;
+  const asOf = checkAsOf(args.asOf);
   if (first === 0) return [];
-  const hits = await ctx.queries.search(text, labels, first);
+  const hits = asOf
+    ? await ctx.queries.searchAsOf(text, labels, first, asOf)
+    : await ctx.queries.search(text, labels, first);
   return hits.map((hit) => ({ score: Math.round(hit.score * 1000) / 1000, node: hit.node }));
 }

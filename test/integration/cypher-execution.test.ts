@@ -6,7 +6,7 @@
  */
 import { CypherLibrary, type Graph, type GraphNode, type Params, type Row } from '../../src/graph';
 import { ENTITY_LABELS, NODE_LABELS } from '../../src/model/graph-model';
-import { nodeRow } from '../../src/graph';
+import { FACT_TYPES, createQueries, nodeRow } from '../../src/graph';
 import { countGraph } from '../../src/seed/load-seed';
 import { openTestGraph, type TestGraph } from '../helpers/graph-helper';
 
@@ -681,6 +681,174 @@ describe('Every ingest query of the embedded library, on a graph of its own', ()
       rows: [estimate('e-whole', 12000), estimate('e-part', 86.5)],
     });
     expect(written.map((r) => node(r.n).properties.value)).toEqual([12000, 86.5]);
+  });
+});
+
+describe('Every asOf, timeline and report-count query of the embedded library, on the seeded graph with dated sources', () => {
+  let test: TestGraph;
+  const read = runner(() => test.graph, 'read');
+  const ASOF = '2024-11-01';
+  const facts = FACT_TYPES.join('|');
+  beforeAll(async () => {
+    test = await openTestGraph({ seed: true });
+    // The seed's article is undated; two more reports of seed statements: one on the day (a
+    // date-time), one a month later (a month alone, which counts as its first day).
+    await createQueries(test.graph.port, test.graph.cypher).writeTransaction(async (tx) => {
+      await tx.upsertNodes('Source', [
+        {
+          label: 'Source',
+          id: 'dated-wire',
+          title: 'Dated wire',
+          publishedAt: '2024-11-01T09:30:00Z',
+        },
+        { label: 'Source', id: 'later-wire', title: 'Later wire', publishedAt: '2024-12' },
+      ]);
+      await tx.linkNodes('REPORTED_IN', 'Statement', 'Source', [
+        { from: 'blinken-10000-troops-sent-to-russia', to: 'dated-wire' },
+        { from: 'blinken-meat-grinder', to: 'later-wire' },
+      ]);
+    });
+  });
+  afterAll(() => test.close());
+  const itemIds = (rows: Row[]) =>
+    Object.fromEntries(rows.map((r) => [r.parentId, items(r).map((i) => i.node.id)]));
+
+  it('traverses to statements, figures and sources as of a day', async () => {
+    const made = await read(
+      'traverse/outgoing-statements-as-of',
+      { type: 'MADE', parentLabels: 'Person', nodeLabels: 'Statement', orderKey: 'ordinal' },
+      { ids: ['antony-blinken', 'volodymyr-zelenskyy'], limit: 10, asOf: ASOF },
+    );
+    expect(itemIds(made)).toEqual({ 'antony-blinken': ['blinken-10000-troops-sent-to-russia'] });
+    const mentioning = await read(
+      'traverse/incoming-statements-as-of',
+      { type: 'MENTIONS', parentLabels: 'State', nodeLabels: 'Statement', orderKey: 'ordinal' },
+      { ids: ['russia', 'china'], limit: 10, asOf: ASOF },
+    );
+    expect(itemIds(mentioning)).toEqual({ russia: ['blinken-10000-troops-sent-to-russia'] });
+    const figures = await read(
+      'traverse/incoming-estimates-as-of',
+      { type: 'ESTIMATES', parentLabels: 'MilitaryUnit', nodeLabels: 'Estimate', orderKey: 'name' },
+      { ids: ['north-korean-troops-in-russia'], limit: 10, asOf: ASOF },
+    );
+    expect(itemIds(figures)).toEqual({
+      'north-korean-troops-in-russia': ['estimate-10000-troops-in-russia'],
+    });
+    const sources = await read(
+      'traverse/outgoing-sources-as-of',
+      { type: 'REPORTED_IN', parentLabels: 'Statement', nodeLabels: 'Source', orderKey: 'id' },
+      {
+        ids: ['blinken-10000-troops-sent-to-russia', 'blinken-meat-grinder'],
+        limit: 10,
+        asOf: ASOF,
+      },
+    );
+    // Neither the undated article nor the source of 2024-12.
+    expect(itemIds(sources)).toEqual({ 'blinken-10000-troops-sent-to-russia': ['dated-wire'] });
+  });
+
+  it('ranks mentioned entities and speakers as of a day, and counts distinct reports', async () => {
+    const top = await read(
+      'aggregate/top-mentioned-as-of',
+      { labels: ENTITIES },
+      { limit: 10, asOf: ASOF },
+    );
+    expect(top.map((r) => [node(r.node).id, r.total])).toEqual([
+      ['kursk-region', 1],
+      ['north-korea', 1],
+      ['north-korean-troops-in-russia', 1],
+      ['russia', 1],
+      ['ukraine', 1],
+    ]);
+    const speakers = await read('aggregate/speakers-as-of', null, { limit: 10, asOf: ASOF });
+    expect(speakers.map((r) => [node(r.node).id, r.total])).toEqual([['antony-blinken', 1]]);
+    const reports = async (
+      name: string,
+      slots: Record<string, string> | null,
+      ids: string[],
+      asOf: string,
+    ) => Object.fromEntries((await read(name, slots, { ids, asOf })).map((r) => [r.id, r.reports]));
+    expect(
+      await reports('aggregate/mention-reports', { labels: ENTITIES }, ['russia', 'china'], ''),
+    ).toEqual({
+      // The undated article, and the two wires (the meat-grinder quote mentions Russia too).
+      russia: 3,
+      china: 1,
+    });
+    expect(
+      await reports('aggregate/mention-reports', { labels: ENTITIES }, ['russia', 'china'], ASOF),
+    ).toEqual({
+      russia: 1,
+    });
+    expect(await reports('aggregate/speaker-reports', null, ['antony-blinken'], '')).toEqual({
+      'antony-blinken': 3,
+    });
+    expect(await reports('aggregate/speaker-reports', null, ['antony-blinken'], ASOF)).toEqual({
+      'antony-blinken': 1,
+    });
+  });
+
+  it('divides the sources on a day, and finds and expands only what was visible then', async () => {
+    expect(await read('read/as-of-summary', null, { asOf: ASOF })).toEqual([
+      { included: 1, after: 1, undated: 1 },
+    ]);
+    const hits = await read(
+      'search/text-as-of',
+      { labels: 'Source|Statement|Person', factTypes: facts },
+      { text: 'wire', maxEdits: 0, limit: 10, asOf: ASOF },
+    );
+    expect(ids(hits, 'node')).toEqual(['dated-wire']);
+    // Entities entered as facts stay; a seed statement only its undated article reports does not.
+    const people = await read(
+      'search/text-as-of',
+      { labels: ENTITIES, factTypes: facts },
+      { text: 'zelensky', maxEdits: 2, limit: 5, asOf: ASOF },
+    );
+    expect(ids(people, 'node')).toContain('volodymyr-zelenskyy');
+    const around = await read(
+      'neighborhood/expand-as-of',
+      { labels: ALL, factTypes: facts },
+      { ids: ['blinken-10000-troops-sent-to-russia'], limit: 100, asOf: ASOF },
+    );
+    const reached = ids(around, 'b');
+    expect(reached).toContain('dated-wire');
+    expect(reached).toContain('estimate-10000-troops-in-russia');
+    expect(reached).toContain('antony-blinken');
+    expect(reached).not.toContain(SOURCE);
+  });
+
+  it('reads the three parts of a timeline, dated first', async () => {
+    const statements = await read(
+      'timeline/statements',
+      { parentLabels: 'Person' },
+      { ids: ['antony-blinken'], limit: 3, asOf: '' },
+    );
+    const first = items(statements[0]) as unknown as Array<{ node: GraphNode; reported: unknown }>;
+    expect(first.map((i) => [i.node.id, i.reported])).toEqual([
+      ['blinken-10000-troops-sent-to-russia', '2024-11-01T09:30:00Z'],
+      ['blinken-meat-grinder', '2024-12'],
+      ['blinken-russia-struggling', null],
+    ]);
+    const asOf = await read(
+      'timeline/statements',
+      { parentLabels: 'Person' },
+      { ids: ['antony-blinken'], limit: 3, asOf: ASOF },
+    );
+    expect(items(asOf[0]).map((i) => i.node.id)).toEqual(['blinken-10000-troops-sent-to-russia']);
+    const events = await read(
+      'timeline/events',
+      { parentLabels: 'State' },
+      { ids: ['russia'], limit: 1, asOf: '' },
+    );
+    expect(items(events[0]).map((i) => [i.node.id, i.node.properties.date])).toEqual([
+      ['russia-ukraine-war', '2022-02'],
+    ]);
+    const figures = await read(
+      'timeline/estimates',
+      { parentLabels: 'MilitaryUnit' },
+      { ids: ['north-korean-troops-in-russia'], limit: 10, asOf: ASOF },
+    );
+    expect(items(figures[0]).map((i) => i.node.id)).toEqual(['estimate-10000-troops-in-russia']);
   });
 });
 

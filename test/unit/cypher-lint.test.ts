@@ -12,13 +12,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
-import { CypherLibrary, readCypherFiles, slotsOf, type CypherFile } from '../../src/graph';
+import {
+  CypherLibrary,
+  FACT_TYPES,
+  readCypherFiles,
+  slotsOf,
+  type CypherFile,
+} from '../../src/graph';
 import {
   ACTOR_LABELS,
   ENTITY_LABELS,
   NODE_LABELS,
   NODE_PROPERTIES,
   RELATIONSHIPS,
+  PARTICIPANTS,
   RELATIONSHIP_TYPES,
   allPropertyKeys,
   type NodeLabel,
@@ -55,6 +62,7 @@ const PARAMETERS: Record<string, unknown> = {
   scope: 'in Russia',
   search: 'around 10,000 troops',
   contentHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  asOf: '2024-11-03',
 };
 
 /**
@@ -182,6 +190,16 @@ const linkProperties = (): Slots[] =>
     Object.keys(spec(pair.type as RelationshipType).properties).map((key) => ({ ...pair, key })),
   );
 
+/** Traversals that end at nodes of `label` alone. */
+const ending = (all: Slots[], label: NodeLabel): Slots[] =>
+  all.filter((t) => t.nodeLabels === label);
+const factTypes = expr(FACT_TYPES);
+/** Each label alone, and all of them together, as `{{parentLabels}}`. */
+const parents = (labels: readonly NodeLabel[]): Slots[] =>
+  labelExpressions(labels, [labels]).map(({ labels: parentLabels }) => ({
+    parentLabels: parentLabels as string,
+  }));
+
 /** The slot combinations each template can be rendered with, derived from the model. */
 const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'aggregate/co-mentions': () => entityLabels,
@@ -212,6 +230,18 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'write/clear-link-property': linkProperties,
   'ingest/statements-by-speakers': () => labelExpressions(ACTOR_LABELS, [ACTOR_LABELS]),
   'write/unlink': () => endpointPairs(RELATIONSHIP_TYPES, true),
+  // The asOf views, the timeline and the rankings' report counts (issue 16).
+  'traverse/outgoing-statements-as-of': () => ending(traversals('outgoing'), 'Statement'),
+  'traverse/incoming-statements-as-of': () => ending(traversals('incoming'), 'Statement'),
+  'traverse/incoming-estimates-as-of': () => ending(traversals('incoming'), 'Estimate'),
+  'traverse/outgoing-sources-as-of': () => ending(traversals('outgoing'), 'Source'),
+  'aggregate/top-mentioned-as-of': () => entityLabels,
+  'aggregate/mention-reports': () => entityLabels,
+  'search/text-as-of': () => anyLabels.map((s) => ({ ...s, factTypes })),
+  'neighborhood/expand-as-of': () => [{ labels: expr(NODE_LABELS), factTypes }],
+  'timeline/statements': () => parents(ENTITY_LABELS),
+  'timeline/events': () => parents(PARTICIPANTS),
+  'timeline/estimates': () => parents(ENTITY_LABELS),
 };
 
 const library = new CypherLibrary('neo4j');

@@ -25,6 +25,7 @@ import {
   isEntityLabel,
   relationshipSpec,
 } from '../../model/graph-model';
+import { type AsOfReads, asOfReads } from './as-of-queries';
 import { type NodeRecord, linkValue, nodeRow } from './node-rows';
 import type { QueryName } from './query-names';
 import type {
@@ -48,8 +49,8 @@ import type {
   TraversalShape,
 } from './rows';
 
-/** The reads every caller may run outside a transaction. */
-export interface ReadQueries {
+/** The reads every caller may run outside a transaction (the asOf views: `as-of-queries.ts`). */
+export interface ReadQueries extends AsOfReads {
   /** Nodes by id among `labels`: one query for the whole batch. Unknown ids are absent. */
   nodesByIds(labels: readonly NodeLabel[], ids: readonly string[]): Promise<Map<string, GraphNode>>;
   /**
@@ -429,6 +430,7 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
     },
     ...counts(cypher, run),
     ...ingestReads(cypher, run),
+    ...asOfReads(cypher, run, SEARCH_DIALECT[cypher.engine]),
   };
 }
 

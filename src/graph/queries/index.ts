@@ -7,6 +7,8 @@
  */
 export { createQueries, cypherReads, cypherWrites, withSource } from './cypher-queries';
 export type { GraphQueries, QueryPort, ReadQueries, WriteQueries } from './cypher-queries';
+export { FACT_TYPES, REPORTED_TYPES } from './as-of-queries';
+export type { AsOfCounts, AsOfReads, TimelinePart, TimelineRow } from './as-of-queries';
 export { nodeRow } from './node-rows';
 export type { NodeRecord } from './node-rows';
 export { QUERY_NAMES } from './query-names';
