@@ -2410,6 +2410,12 @@ export type StatementReports = {
   totalCount: Scalars['Int']['output'];
 };
 
+
+/** The sources reporting one statement (corroboration), in order of publication. */
+export type StatementReportsReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Training a military unit received (a `TRAINED_BY` relationship). */
 export type Training = {
   __typename?: 'Training';
@@ -3411,7 +3417,7 @@ export type StatementReportResolvers<ContextType = ApiContext, ParentType extend
 export type StatementReportsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementReports'] = ResolversParentTypes['StatementReports']> = ResolversObject<{
   first?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
   latest?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
-  reports?: Resolver<Array<ResolversTypes['StatementReport']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['StatementReport']>, ParentType, ContextType, RequireFields<StatementReportsReportsArgs, 'first'>>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
