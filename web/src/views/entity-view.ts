@@ -4,6 +4,7 @@ import { clear, errorBox, h, loading, pathHref } from '../dom';
 import { EntityPageDocument, type EntityPageQuery } from '../generated/graphql';
 import { KIND_LABELS, kindName } from '../labels';
 import { relationItems } from './entity-relations';
+import { figuresSection } from './entity-figures';
 import { estimatesSection, statementsSection } from './entity-statements';
 import { graphSection } from './graph-section';
 import { renderNotFound } from './not-found-view';
@@ -65,6 +66,7 @@ export async function renderEntity(
         ),
       ),
       estimatesSection(entity),
+      entity.estimates.length > 0 ? figuresSection(entity.id) : null,
       h(
         'div',
         { class: 'entity-grid' },
