@@ -197,6 +197,8 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this entity (e.g. troop numbers), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
@@ -268,6 +270,8 @@ export type EntityInput = {
   date?: InputMaybe<Scalars['String']['input']>;
   /** A short description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Identifiers in other knowledge bases, at most one per scheme and 20 in all; they replace the stored ones ([] clears them). Omitted or null: the stored ones are kept. Searchable: `search(text: "Q6279")` finds the entity. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   /** The entity's id, a lower-case slug (letters, digits, single dashes; at most 80 characters). */
   id: Scalars['ID']['input'];
   /** The usual name. Must not be blank. */
@@ -340,6 +344,8 @@ export type Event = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this event (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
@@ -405,6 +411,25 @@ export type Evidence = {
   sentence: Scalars['String']['output'];
   /** Offset where the statement's span starts in `Source.text` (UTF-16 code units, as JavaScript counts them). */
   start: Scalars['Int']['output'];
+};
+
+/** An identifier of an entity in another knowledge base, e.g. Wikidata's Q6279. */
+export type ExternalId = {
+  __typename?: 'ExternalId';
+  /** The id within it, e.g. "Q6279". */
+  id: Scalars['String']['output'];
+  /** The knowledge base, in lower case, e.g. "wikidata". */
+  scheme: Scalars['String']['output'];
+  /** Where the id can be read, e.g. https://www.wikidata.org/wiki/Q6279. Null when the scheme has no page per id. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** An external identifier to set on an entity. */
+export type ExternalIdInput = {
+  /** The id within it, checked per scheme: wikidata ids are Q and a number without leading zeros ("Q6279"); anything else is BAD_USER_INPUT. */
+  id: Scalars['String']['input'];
+  /** The knowledge base: "wikidata" (case is ignored). Any other scheme is BAD_USER_INPUT. */
+  scheme: Scalars['String']['input'];
 };
 
 /** The figures of one entity that count the same thing over the same scope, side by side. */
@@ -709,6 +734,8 @@ export type Location = Entity & Node & {
   estimates: Array<Estimate>;
   /** Events that occurred here, ordered by date, then name. At most 100. */
   events: Array<Event>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `kursk-region`). */
@@ -799,6 +826,8 @@ export type MilitaryUnit = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this unit (e.g. its strength), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
@@ -1232,6 +1261,8 @@ export type Organization = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this organization, ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `nato`). */
@@ -1367,6 +1398,8 @@ export type Person = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this person (rarely used), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
@@ -2196,6 +2229,8 @@ export type State = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this state (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `north-korea`). */
@@ -2586,6 +2621,8 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<ConnectionModel>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Evidence: ResolverTypeWrapper<Evidence>;
+  ExternalId: ResolverTypeWrapper<ExternalId>;
+  ExternalIdInput: ExternalIdInput;
   FigureGroup: ResolverTypeWrapper<Omit<FigureGroup, 'figures'> & { figures: Array<ResolversTypes['GroupedFigure']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
@@ -2696,6 +2733,8 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: ConnectionModel;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Evidence: Evidence;
+  ExternalId: ExternalId;
+  ExternalIdInput: ExternalIdInput;
   FigureGroup: Omit<FigureGroup, 'figures'> & { figures: Array<ResolversParentTypes['GroupedFigure']> };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
@@ -2852,6 +2891,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2881,6 +2921,12 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExternalIdResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type FigureGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FigureGroup'] = ResolversParentTypes['FigureGroup']> = ResolversObject<{
@@ -2990,6 +3036,7 @@ export type LocationResolvers<ContextType = ApiContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3028,6 +3075,7 @@ export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends R
   deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3092,6 +3140,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3149,6 +3198,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3341,6 +3391,7 @@ export type StateResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3442,6 +3493,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  ExternalId?: ExternalIdResolvers<ContextType>;
   FigureGroup?: FigureGroupResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;

@@ -188,6 +188,20 @@ describe('the figures compared', () => {
     expect(statSync(file).size).toBeGreaterThan(10_000);
   });
 
+  it('shows an entity’s external ids as links to their pages', async () => {
+    const { body } = await server.post(
+      `mutation { upsertPerson(input: { id: "antony-blinken", name: "Antony Blinken", externalIds: [{ scheme: "wikidata", id: "Q6279" }] }) { id } }`,
+      {},
+      { authorization: `Bearer ${TEST_TOKEN}` },
+    );
+    expect(body.errors).toBeUndefined();
+    await page.goto(`${server.origin}/explorer/#/entity/antony-blinken`);
+    const link = page.locator('.entity-head .external-ids a[data-scheme="wikidata"]');
+    await link.waitFor();
+    expect(await link.innerText()).toBe('Wikidata Q6279');
+    expect(await link.getAttribute('href')).toBe('https://www.wikidata.org/wiki/Q6279');
+  });
+
   it('raised no page errors and fetched nothing from another origin', () => {
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

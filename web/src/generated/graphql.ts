@@ -159,7 +159,7 @@ export type EntityPageQuery = { entity:
          }>, occurredIn: Array<
         | { __typename: 'Location', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
-      >, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+      >, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -175,7 +175,7 @@ export type EntityPageQuery = { entity:
     | { __typename: 'Location', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, within: Array<
         | { __typename: 'Location', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
-      >, contains: Array<{ id: string, name: string }>, events: Array<{ id: string, name: string }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+      >, contains: Array<{ id: string, name: string }>, events: Array<{ id: string, name: string }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -194,7 +194,7 @@ export type EntityPageQuery = { entity:
          }>, training: Array<{ disciplines: Array<string>, trainer:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-         }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+         }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -213,7 +213,7 @@ export type EntityPageQuery = { entity:
          }>, partOf: Array<
         | { __typename: 'Organization', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
-      >, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+      >, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -229,7 +229,7 @@ export type EntityPageQuery = { entity:
     | { __typename: 'Person', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, roles: Array<{ title: string | null, since: string | null, until: string | null, organization:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-         }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+         }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -245,7 +245,7 @@ export type EntityPageQuery = { entity:
     | { __typename: 'State', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, relations: Array<{ kind: RelationKind, description: string | null, since: string | null, direction: Direction, other:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-         }>, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, units: Array<{ id: string, name: string }>, locations: Array<{ id: string, name: string }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+         }>, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, units: Array<{ id: string, name: string }>, locations: Array<{ id: string, name: string }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
@@ -520,6 +520,11 @@ export const EntityPageDocument = new TypedDocumentString(`
     name
     kind
     aliases
+    externalIds {
+      scheme
+      id
+      url
+    }
     description
     category
     timeText
