@@ -183,6 +183,7 @@ describe('the figures compared', () => {
       .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
 
+    await troops.screenshot({ path: path.join(shots, 'figures-troops-in-russia.png') });
     const file = path.join(shots, 'figures-chart.png');
     await page.locator('#section-figures').screenshot({ path: file });
     expect(statSync(file).size).toBeGreaterThan(10_000);
