@@ -1,12 +1,12 @@
 // Embedded (LadybugDB) schema: typed node tables and relationship tables.
 // Relationship tables list FROM/TO groups where several labels take part.
 // Must agree with src/model/graph-model.ts (checked by a test). Idempotent.
-CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
-CREATE NODE TABLE IF NOT EXISTS State(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
-CREATE NODE TABLE IF NOT EXISTS Organization(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
-CREATE NODE TABLE IF NOT EXISTS MilitaryUnit(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
-CREATE NODE TABLE IF NOT EXISTS Location(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
-CREATE NODE TABLE IF NOT EXISTS Event(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, search STRING);
+CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, externalIds STRING[], search STRING);
+CREATE NODE TABLE IF NOT EXISTS State(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, externalIds STRING[], search STRING);
+CREATE NODE TABLE IF NOT EXISTS Organization(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, externalIds STRING[], search STRING);
+CREATE NODE TABLE IF NOT EXISTS MilitaryUnit(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, externalIds STRING[], search STRING);
+CREATE NODE TABLE IF NOT EXISTS Location(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, externalIds STRING[], search STRING);
+CREATE NODE TABLE IF NOT EXISTS Event(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, category STRING, timeText STRING, date STRING, externalIds STRING[], search STRING);
 CREATE NODE TABLE IF NOT EXISTS Statement(id STRING PRIMARY KEY, name STRING, text STRING, kind STRING, hedge STRING, context STRING, timeText STRING, saidAt STRING, ordinal INT64, attribution STRING, evidence STRING, evidenceStart INT64, evidenceEnd INT64, search STRING);
 CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, name STRING, title STRING, publisher STRING, url STRING, publishedAt STRING, text STRING, contentHash STRING, search STRING);
 CREATE NODE TABLE IF NOT EXISTS Estimate(id STRING PRIMARY KEY, name STRING, value DOUBLE, unit STRING, qualifier STRING, scope STRING, search STRING);
@@ -32,3 +32,11 @@ ALTER TABLE REPORTED_IN ADD IF NOT EXISTS evidence STRING;
 ALTER TABLE REPORTED_IN ADD IF NOT EXISTS evidenceStart INT64;
 ALTER TABLE REPORTED_IN ADD IF NOT EXISTS evidenceEnd INT64;
 ALTER TABLE REPORTED_IN ADD IF NOT EXISTS attribution STRING;
+// Entity tables created before external identifiers (issue 16) gain the
+// column here; on a new database these find it already there.
+ALTER TABLE Person ADD IF NOT EXISTS externalIds STRING[];
+ALTER TABLE State ADD IF NOT EXISTS externalIds STRING[];
+ALTER TABLE Organization ADD IF NOT EXISTS externalIds STRING[];
+ALTER TABLE MilitaryUnit ADD IF NOT EXISTS externalIds STRING[];
+ALTER TABLE Location ADD IF NOT EXISTS externalIds STRING[];
+ALTER TABLE Event ADD IF NOT EXISTS externalIds STRING[];

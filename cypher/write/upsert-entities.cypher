@@ -7,5 +7,6 @@ SET n.name = row.name,
     n.category = row.category,
     n.timeText = row.timeText,
     n.date = row.date,
+    n.externalIds = row.externalIds,
     n.search = row.search
 RETURN n

@@ -210,6 +210,8 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this entity (e.g. troop numbers), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
@@ -325,6 +327,8 @@ export type EntityInput = {
   date?: InputMaybe<Scalars['String']['input']>;
   /** A short description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Identifiers in other knowledge bases, at most one per scheme and 20 in all; they replace the stored ones ([] clears them). Omitted or null: the stored ones are kept. Searchable: `search(text: "Q6279")` finds the entity. */
+  externalIds?: InputMaybe<Array<ExternalIdInput>>;
   /** The entity's id, a lower-case slug (letters, digits, single dashes; at most 80 characters). */
   id: Scalars['ID']['input'];
   /** The usual name. Must not be blank. */
@@ -397,6 +401,8 @@ export type Event = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this event (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
@@ -492,6 +498,25 @@ export type Evidence = {
   sentence: Scalars['String']['output'];
   /** Offset where the statement's span starts in `Source.text` (UTF-16 code units, as JavaScript counts them). */
   start: Scalars['Int']['output'];
+};
+
+/** An identifier of an entity in another knowledge base, e.g. Wikidata's Q6279. */
+export type ExternalId = {
+  __typename?: 'ExternalId';
+  /** The id within it, e.g. "Q6279". */
+  id: Scalars['String']['output'];
+  /** The knowledge base, in lower case, e.g. "wikidata". */
+  scheme: Scalars['String']['output'];
+  /** Where the id can be read, e.g. https://www.wikidata.org/wiki/Q6279. Null when the scheme has no page per id. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** An external identifier to set on an entity. */
+export type ExternalIdInput = {
+  /** The id within it, checked per scheme: wikidata ids are Q and a number without leading zeros ("Q6279"); anything else is BAD_USER_INPUT. */
+  id: Scalars['String']['input'];
+  /** The knowledge base: "wikidata" (case is ignored). Any other scheme is BAD_USER_INPUT. */
+  scheme: Scalars['String']['input'];
 };
 
 /** The figures of one entity that count the same thing over the same scope, side by side. */
@@ -796,6 +821,8 @@ export type Location = Entity & Node & {
   estimates: Array<Estimate>;
   /** Events that occurred here, ordered by date, then name. At most 100. */
   events: Array<Event>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `kursk-region`). */
@@ -916,6 +943,8 @@ export type MilitaryUnit = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this unit (e.g. its strength), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug. */
@@ -1379,6 +1408,8 @@ export type Organization = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this organization, ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `nato`). */
@@ -1553,6 +1584,8 @@ export type Person = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this person (rarely used), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `antony-blinken`). */
@@ -2436,6 +2469,8 @@ export type State = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Figures estimating this state (e.g. casualties), ordered by id. At most 100. */
   estimates: Array<Estimate>;
+  /** Identifiers of this entity in other knowledge bases (e.g. its Wikidata item), ordered by scheme. Empty when none. At most 20. */
+  externalIds: Array<ExternalId>;
   /** Figures estimating this entity, grouped by what they count (unit) and over what (scope), ordered by unit then scope: how a number changed between reports, and who gave each. At most 100 groups, holding at most 100 figures between them (those of `estimates`). */
   figureGroups: Array<FigureGroup>;
   /** Unique id, a lower-case slug (e.g. `north-korea`). */
@@ -2680,6 +2715,12 @@ export type StatementReports = {
   totalCount: Scalars['Int']['output'];
 };
 
+
+/** The sources reporting one statement (corroboration), in order of publication. */
+export type StatementReportsReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** What dates a timeline item. */
 export type TimelineDateFrom =
   /** Neither: undated, listed after every dated item. */
@@ -2888,6 +2929,8 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<ConnectionModel>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Evidence: ResolverTypeWrapper<Evidence>;
+  ExternalId: ResolverTypeWrapper<ExternalId>;
+  ExternalIdInput: ExternalIdInput;
   FigureGroup: ResolverTypeWrapper<Omit<FigureGroup, 'figures'> & { figures: Array<ResolversTypes['GroupedFigure']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
@@ -3002,6 +3045,8 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: ConnectionModel;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Evidence: Evidence;
+  ExternalId: ExternalId;
+  ExternalIdInput: ExternalIdInput;
   FigureGroup: Omit<FigureGroup, 'figures'> & { figures: Array<ResolversParentTypes['GroupedFigure']> };
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
@@ -3167,6 +3212,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<EventEstimatesArgs>>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<EventFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3197,6 +3243,12 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExternalIdResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExternalId'] = ResolversParentTypes['ExternalId']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type FigureGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FigureGroup'] = ResolversParentTypes['FigureGroup']> = ResolversObject<{
@@ -3306,6 +3358,7 @@ export type LocationResolvers<ContextType = ApiContext, ParentType extends Resol
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<LocationEstimatesArgs>>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<LocationFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3345,6 +3398,7 @@ export type MilitaryUnitResolvers<ContextType = ApiContext, ParentType extends R
   deployments?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<MilitaryUnitEstimatesArgs>>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<MilitaryUnitFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3410,6 +3464,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<OrganizationEstimatesArgs>>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<OrganizationFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3468,6 +3523,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<PersonEstimatesArgs>>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<PersonFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3663,6 +3719,7 @@ export type StateResolvers<ContextType = ApiContext, ParentType extends Resolver
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimates?: Resolver<Array<ResolversTypes['Estimate']>, ParentType, ContextType, Partial<StateEstimatesArgs>>;
+  externalIds?: Resolver<Array<ResolversTypes['ExternalId']>, ParentType, ContextType>;
   figureGroups?: Resolver<Array<ResolversTypes['FigureGroup']>, ParentType, ContextType, Partial<StateFigureGroupsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3740,7 +3797,7 @@ export type StatementReportResolvers<ContextType = ApiContext, ParentType extend
 export type StatementReportsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StatementReports'] = ResolversParentTypes['StatementReports']> = ResolversObject<{
   first?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
   latest?: Resolver<ResolversTypes['StatementReport'], ParentType, ContextType>;
-  reports?: Resolver<Array<ResolversTypes['StatementReport']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['StatementReport']>, ParentType, ContextType, RequireFields<StatementReportsReportsArgs, 'first'>>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -3776,6 +3833,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  ExternalId?: ExternalIdResolvers<ContextType>;
   FigureGroup?: FigureGroupResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;

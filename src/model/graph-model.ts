@@ -44,9 +44,49 @@ export const ENTITY_PROPERTIES = {
   timeText: 'STRING',
   /** ISO-8601 date (YYYY, YYYY-MM or YYYY-MM-DD) when the source gives one. */
   date: 'STRING',
-  /** Lower-cased name and aliases, for case-insensitive search. Derived on write. */
+  /**
+   * Identifiers of the entity in other knowledge bases, each "scheme:id"
+   * ("wikidata:Q6279"), at most one per scheme (EXTERNAL_ID_SCHEMES).
+   */
+  externalIds: 'STRING[]',
+  /** Lower-cased name, aliases and external ids, for case-insensitive search. Derived on write. */
   search: 'STRING',
 } as const satisfies Record<string, PropertyType>;
+
+/** A scheme of external identifiers: what its ids look like and where one can be read. */
+export interface ExternalIdScheme {
+  /** What a valid id looks like, in words, for error messages. */
+  readonly shape: string;
+  readonly pattern: RegExp;
+  readonly url: (id: string) => string;
+}
+
+/**
+ * The external identifier schemes an entity may carry, by name (lower case).
+ * Adding one is an entry here; ids are checked against its pattern on input.
+ */
+export const EXTERNAL_ID_SCHEMES: Readonly<Record<string, ExternalIdScheme>> = {
+  wikidata: {
+    shape: 'a Wikidata item id: Q and a number without leading zeros, e.g. "Q6279"',
+    pattern: /^Q[1-9][0-9]*$/,
+    url: (id) => `https://www.wikidata.org/wiki/${id}`,
+  },
+};
+
+/** The most external ids one entity holds. */
+export const EXTERNAL_IDS_MAX = 20;
+
+/** One external id as stored: "scheme:id". */
+export function externalIdKey(scheme: string, id: string): string {
+  return `${scheme}:${id}`;
+}
+
+/** A stored "scheme:id" read back; null for a value that is not one. */
+export function parseExternalIdKey(key: string): { scheme: string; id: string } | null {
+  const colon = key.indexOf(':');
+  if (colon <= 0 || colon === key.length - 1) return null;
+  return { scheme: key.slice(0, colon), id: key.slice(colon + 1) };
+}
 
 export const NODE_PROPERTIES: Record<NodeLabel, Record<string, PropertyType>> = {
   Person: ENTITY_PROPERTIES,

@@ -1,5 +1,6 @@
-import type { EntityInput, SourceInput } from '../generated/resolvers-types';
+import type { EntityInput, ExternalIdInput, SourceInput } from '../generated/resolvers-types';
 import { BadUserInputError } from '../errors';
+import { EXTERNAL_IDS_MAX, EXTERNAL_ID_SCHEMES, externalIdKey } from '../model/graph-model';
 import { checkDate, checkId, checkIsoDateTime, checkText } from '../model/validate';
 
 /** The fields an upsert writes; undefined keeps the stored value, null clears it. */
@@ -44,7 +45,45 @@ export function checkEntityInput(input: EntityInput): NodeFields {
       );
     fields.aliases = aliases.map((a, i) => checkText(`input.aliases[${i}]`, a, { max: 200 }));
   }
+  if (input.externalIds !== undefined && input.externalIds !== null)
+    fields.externalIds = checkExternalIds(input.externalIds);
   return fields as NodeFields;
+}
+
+/**
+ * Checks external ids: a known scheme (case ignored), an id of that scheme's
+ * shape, one per scheme, at most EXTERNAL_IDS_MAX. Returns them as stored
+ * ("scheme:id"), ordered by scheme.
+ */
+export function checkExternalIds(externalIds: readonly ExternalIdInput[]): string[] {
+  if (externalIds.length > EXTERNAL_IDS_MAX)
+    throw new BadUserInputError(
+      'input.externalIds',
+      `accepts at most ${EXTERNAL_IDS_MAX} external ids; got ${externalIds.length}.`,
+    );
+  const byScheme = new Map<string, string>();
+  externalIds.forEach((externalId, i) => {
+    const argument = `input.externalIds[${i}]`;
+    const scheme = externalId.scheme.trim().toLowerCase();
+    const spec = EXTERNAL_ID_SCHEMES[scheme];
+    if (!spec)
+      throw new BadUserInputError(
+        `${argument}.scheme`,
+        `"${externalId.scheme.slice(0, 40)}" is not a known scheme; use one of: ${Object.keys(EXTERNAL_ID_SCHEMES).join(', ')}.`,
+      );
+    const id = externalId.id.trim();
+    if (!spec.pattern.test(id))
+      throw new BadUserInputError(`${argument}.id`, `"${id.slice(0, 40)}" is not ${spec.shape}.`);
+    if (byScheme.has(scheme))
+      throw new BadUserInputError(
+        `${argument}.scheme`,
+        `gives a second ${scheme} id ("${id}" after "${byScheme.get(scheme)}"); an entity has at most one id per scheme.`,
+      );
+    byScheme.set(scheme, id);
+  });
+  return [...byScheme]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([scheme, id]) => externalIdKey(scheme, id));
 }
 
 /** Checks a source upsert; returns the fields to write. */

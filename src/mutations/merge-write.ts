@@ -11,6 +11,7 @@ import {
   type RelationshipType,
   isNodeLabel,
   isRelationshipType,
+  parseExternalIdKey,
   relationshipSpec,
 } from '../model/graph-model';
 import { ConflictError } from '../errors';
@@ -112,8 +113,16 @@ export async function mergeEntities(
       ),
     ]),
   ].filter((a) => a !== name);
+  // External ids: keep's, and merge's for the schemes keep has none of (one id per scheme).
+  const schemeOf = (key: string) => parseExternalIdKey(key)?.scheme ?? key;
+  const keptIds = strings(keep.properties.externalIds);
+  const keptSchemes = new Set(keptIds.map(schemeOf));
+  const externalIds = [
+    ...keptIds,
+    ...strings(merge.properties.externalIds).filter((key) => !keptSchemes.has(schemeOf(key))),
+  ].sort();
   const [entity] = await tx.upsertNodes(label, [
-    { ...keep.properties, label, id: keepId, aliases },
+    { ...keep.properties, label, id: keepId, aliases, externalIds },
   ]);
   await tx.deleteNodes(label, [mergeId]);
   return {

@@ -5,8 +5,10 @@ import {
   type ActorLabel,
   type EntityLabel,
   ACTOR_LABELS,
+  EXTERNAL_ID_SCHEMES,
   PARTICIPANTS as PARTICIPANT_LABELS,
   RELATION_KINDS,
+  parseExternalIdKey,
 } from '../model/graph-model';
 import { TRAVERSALS } from '../loaders';
 import type { ApiContext } from './context';
@@ -27,11 +29,24 @@ export function byLabel<Label extends string>() {
   return { __resolveType: (node: GraphNode) => node.label as Label };
 }
 
+/** An entity's external ids as stored ("scheme:id"), with the page of each where its scheme has one. */
+function externalIdsOf(node: GraphNode): { scheme: string; id: string; url: string | null }[] {
+  const stored = node.properties.externalIds;
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((key) => {
+    const parsed = typeof key === 'string' ? parseExternalIdKey(key) : null;
+    if (!parsed) return [];
+    const scheme = EXTERNAL_ID_SCHEMES[parsed.scheme];
+    return [{ ...parsed, url: scheme ? scheme.url(parsed.id) : null }];
+  });
+}
+
 /** Fields every entity type shares (the `Entity` interface). */
 function entityFields(label: EntityLabel) {
   return {
     ...propertyFields(['name', 'description', 'category', 'timeText', 'date'], ['aliases']),
     kind: () => KIND_OF_LABEL[label],
+    externalIds: (node: GraphNode) => externalIdsOf(node),
     // With `asOf`, each of these runs its traversal's asOf query (src/resolvers/as-of.ts).
     statements: ACTORS.includes(label)
       ? nodesViaAsOf(TRAVERSALS.statementsMadeBy, { paged: true })

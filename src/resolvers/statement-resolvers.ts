@@ -1,5 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { StatementMentionsArgs } from '../generated/resolvers-types';
+import type {
+  ResolversParentTypes,
+  StatementMentionsArgs,
+  StatementReportsReportsArgs,
+} from '../generated/resolvers-types';
 import type { GraphNode, Related } from '../graph';
 import { TRAVERSALS, narrowed } from '../loaders';
 import type { ApiContext } from './context';
@@ -123,6 +127,18 @@ export const statementResolvers = {
       };
     },
     estimates: nodesVia(TRAVERSALS.estimatesGivenIn),
+  },
+  StatementReports: {
+    // `reportedBy` already holds every report (one batch); `first` only cuts the list it shows.
+    reports: (
+      parent: ResolversParentTypes['StatementReports'],
+      args: StatementReportsReportsArgs,
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      const limit = listPageSize(ctx, info, args.first ?? UNPAGED_LIMIT);
+      return limit === null ? [] : parent.reports.slice(0, limit);
+    },
   },
   Source: {
     ...propertyFields(['publisher', 'url', 'publishedAt', 'text', 'contentHash']),

@@ -15,7 +15,12 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model';
+import {
+  ENTITY_LABELS,
+  EXTERNAL_IDS_MAX,
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+} from '../model/graph-model';
 import { NODE_ANALYTICS_MAX_IDS, SPEAKERS_LIMIT, UNPAGED_LIMIT } from '../resolvers';
 
 /**
@@ -61,6 +66,10 @@ export const UNPAGED_LIST_CAPS: Readonly<Record<string, number>> = {
   // `figureGroups` already counts at UNPAGED_LIMIT: the figures add no further factor.
   'FigureGroup.figures': 1,
   'GroupedFigure.speakers': SPEAKERS_LIMIT,
+  // Checked on input: at most EXTERNAL_IDS_MAX per entity.
+  ...Object.fromEntries(
+    ['Entity', ...ENTITY_LABELS].map((type) => [`${type}.externalIds`, EXTERNAL_IDS_MAX]),
+  ),
   'GraphStats.byLabel': NODE_LABELS.length,
   'GraphStats.byType': RELATIONSHIP_TYPES.length,
   // A path of at most 6 hops (`maxHops`).

@@ -50,8 +50,8 @@ describe('command-line tools', () => {
   it('schema:apply reports how many statements it applied', () => {
     const run = cli('schema-apply', [], dbPath);
     expect(run.code).toBe(0);
-    // 24 tables, then 5 columns older databases gain (REPORTED_IN's per-report evidence).
-    expect(run.stdout).toContain('Applied 29 schema statements.');
+    // 24 tables, then the columns older databases gain: 5 of REPORTED_IN's per-report evidence, externalIds on the 6 entity tables.
+    expect(run.stdout).toContain('Applied 35 schema statements.');
   });
 
   it('cypher prints an analytics file as a table', () => {

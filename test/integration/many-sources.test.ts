@@ -285,6 +285,31 @@ describe('one claim reported by many sources', () => {
   });
 });
 
+describe('reportedBy.reports(first)', () => {
+  it('cuts the list of reports to the first N, earliest first, and keeps the count, first and latest', async () => {
+    const [quote] = await statementsWith(QUOTE);
+    const result = await api.run(
+      `query($id: ID!) { statement(id: $id) { reportedBy { totalCount reports(first: 2) { source { id } } latest { source { id } } } } }`,
+      { id: quote.id },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.statement.reportedBy).toEqual({
+      totalCount: 3,
+      reports: [{ source: { id: sourceIds[0] } }, { source: { id: sourceIds[1] } }],
+      latest: { source: { id: sourceIds[2] } },
+    });
+  });
+
+  it('refuses a first outside 0 to 100 with BAD_USER_INPUT', async () => {
+    const [quote] = await statementsWith(QUOTE);
+    const result = await api.run(
+      `query($id: ID!) { statement(id: $id) { reportedBy { reports(first: 101) { source { id } } } } }`,
+      { id: quote.id },
+    );
+    expect(result.errors?.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('figures that disagree', () => {
   it('answers how the estimate of North Korean troops in Russia changed, and who gave each number', async () => {
     const result = await api.run(`{

@@ -47,6 +47,10 @@ export function entityHref(id: string): string {
   return `#/entity/${encodeURIComponent(id)}`;
 }
 
+export function sourceHref(id: string): string {
+  return `#/source/${encodeURIComponent(id)}`;
+}
+
 export function pathHref(from?: string, to?: string): string {
   const parts = ['#/path'];
   if (from) parts.push(encodeURIComponent(from));

@@ -3,6 +3,7 @@ import {
   type NodeLabel,
   type PropertySpec,
   isEntityLabel,
+  parseExternalIdKey,
   searchTextOf,
 } from '../../model/graph-model';
 import type { ParamValue } from '../values';
@@ -41,7 +42,13 @@ export function nodeRow(record: NodeRecord): Record<string, ParamValue> {
 
 function searchTextFor(label: NodeLabel, row: Record<string, ParamValue>): string {
   const s = (key: string): string | null => asString(row[key]);
-  if (isEntityLabel(label)) return searchTextOf(s('name'), asStrings(row.aliases));
+  // An external id is a term of its own ("q6279"), so that search finds it exactly.
+  if (isEntityLabel(label))
+    return searchTextOf(
+      s('name'),
+      asStrings(row.aliases),
+      asStrings(row.externalIds).map((key) => parseExternalIdKey(key)?.id ?? key),
+    );
   if (label === 'Statement') return searchTextOf(s('name'), s('text'), s('hedge'), s('context'));
   if (label === 'Source') return searchTextOf(s('title'), s('publisher'));
   return searchTextOf(s('name'), s('unit'), s('scope'));

@@ -121,7 +121,7 @@ export type StatementViewFragment = { id: string, name: string, text: string, ki
     | { __typename: 'Organization', id: string, name: string }
     | { __typename: 'Person', id: string, name: string }
     | { __typename: 'State', id: string, name: string }
-  >, source: { id: string, title: string, publisher: string | null, url: string | null } };
+  >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } };
 
 export type SearchEntitiesQueryVariables = Exact<{
   text: string;
@@ -159,105 +159,143 @@ export type EntityPageQuery = { entity:
          }>, occurredIn: Array<
         | { __typename: 'Location', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
-      >, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+      >, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
-          >, source: { id: string, title: string, publisher: string | null, url: string | null } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+          >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
     | { __typename: 'Location', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, within: Array<
         | { __typename: 'Location', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
-      >, contains: Array<{ id: string, name: string }>, events: Array<{ id: string, name: string }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+      >, contains: Array<{ id: string, name: string }>, events: Array<{ id: string, name: string }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
-          >, source: { id: string, title: string, publisher: string | null, url: string | null } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+          >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
     | { __typename: 'MilitaryUnit', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, belongsTo: Array<{ id: string, name: string }>, deployments: Array<{ status: string | null, asOf: string | null, location:
           | { __typename: 'Location', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
          }>, training: Array<{ disciplines: Array<string>, trainer:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-         }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+         }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
-          >, source: { id: string, title: string, publisher: string | null, url: string | null } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+          >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
     | { __typename: 'Organization', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, relations: Array<{ kind: RelationKind, description: string | null, since: string | null, direction: Direction, other:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
          }>, partOf: Array<
         | { __typename: 'Organization', id: string, name: string }
         | { __typename: 'State', id: string, name: string }
-      >, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+      >, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
-          >, source: { id: string, title: string, publisher: string | null, url: string | null } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+          >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
     | { __typename: 'Person', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, roles: Array<{ title: string | null, since: string | null, until: string | null, organization:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-         }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+         }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
-          >, source: { id: string, title: string, publisher: string | null, url: string | null } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+          >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
     | { __typename: 'State', id: string, name: string, kind: EntityKind, aliases: Array<string>, description: string | null, category: string | null, timeText: string | null, date: string | null, relations: Array<{ kind: RelationKind, description: string | null, since: string | null, direction: Direction, other:
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-         }>, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, units: Array<{ id: string, name: string }>, locations: Array<{ id: string, name: string }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+         }>, officials: Array<{ title: string | null, person: { id: string, name: string } }>, members: Array<{ id: string, name: string }>, units: Array<{ id: string, name: string }>, locations: Array<{ id: string, name: string }>, externalIds: Array<{ scheme: string, id: string, url: string | null }>, statements: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, mentionedIn: Array<{ id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
           | { __typename: 'Organization', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'State', id: string, name: string }
-        >, source: { id: string, title: string, publisher: string | null, url: string | null } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
+        >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }>, estimates: Array<{ id: string, label: string, value: number, unit: string, qualifier: string | null, scope: string | null, attributedTo: { id: string, name: string, text: string, kind: StatementKind, hedge: string | null, context: string | null, timeText: string | null, speakers: Array<
             | { __typename: 'Organization', id: string, name: string }
             | { __typename: 'Person', id: string, name: string }
             | { __typename: 'State', id: string, name: string }
-          >, source: { id: string, title: string, publisher: string | null, url: string | null } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+          >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } } }>, participatedIn: Array<{ role: string | null, event: { id: string, name: string } }> }
+   | null };
+
+export type EntityFiguresQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EntityFiguresQuery = { entity:
+    | { id: string, figureGroups: Array<{ unit: string, scope: string | null, lowest: number, highest: number, spread: number, disagree: boolean, figures: Array<{ value: number, publishedAt: string | null, estimate: { id: string, label: string }, speakers: Array<
+            | { __typename: 'Organization', id: string, name: string }
+            | { __typename: 'Person', id: string, name: string }
+            | { __typename: 'State', id: string, name: string }
+          >, source: { id: string, title: string, publisher: string | null }, evidence: { sentence: string } | null, statement: { id: string, kind: StatementKind, reportedBy: { totalCount: number, reports: Array<{ source: { id: string, title: string, publishedAt: string | null } }> } } }> }> }
+    | { id: string, figureGroups: Array<{ unit: string, scope: string | null, lowest: number, highest: number, spread: number, disagree: boolean, figures: Array<{ value: number, publishedAt: string | null, estimate: { id: string, label: string }, speakers: Array<
+            | { __typename: 'Organization', id: string, name: string }
+            | { __typename: 'Person', id: string, name: string }
+            | { __typename: 'State', id: string, name: string }
+          >, source: { id: string, title: string, publisher: string | null }, evidence: { sentence: string } | null, statement: { id: string, kind: StatementKind, reportedBy: { totalCount: number, reports: Array<{ source: { id: string, title: string, publishedAt: string | null } }> } } }> }> }
+    | { id: string, figureGroups: Array<{ unit: string, scope: string | null, lowest: number, highest: number, spread: number, disagree: boolean, figures: Array<{ value: number, publishedAt: string | null, estimate: { id: string, label: string }, speakers: Array<
+            | { __typename: 'Organization', id: string, name: string }
+            | { __typename: 'Person', id: string, name: string }
+            | { __typename: 'State', id: string, name: string }
+          >, source: { id: string, title: string, publisher: string | null }, evidence: { sentence: string } | null, statement: { id: string, kind: StatementKind, reportedBy: { totalCount: number, reports: Array<{ source: { id: string, title: string, publishedAt: string | null } }> } } }> }> }
+    | { id: string, figureGroups: Array<{ unit: string, scope: string | null, lowest: number, highest: number, spread: number, disagree: boolean, figures: Array<{ value: number, publishedAt: string | null, estimate: { id: string, label: string }, speakers: Array<
+            | { __typename: 'Organization', id: string, name: string }
+            | { __typename: 'Person', id: string, name: string }
+            | { __typename: 'State', id: string, name: string }
+          >, source: { id: string, title: string, publisher: string | null }, evidence: { sentence: string } | null, statement: { id: string, kind: StatementKind, reportedBy: { totalCount: number, reports: Array<{ source: { id: string, title: string, publishedAt: string | null } }> } } }> }> }
+    | { id: string, figureGroups: Array<{ unit: string, scope: string | null, lowest: number, highest: number, spread: number, disagree: boolean, figures: Array<{ value: number, publishedAt: string | null, estimate: { id: string, label: string }, speakers: Array<
+            | { __typename: 'Organization', id: string, name: string }
+            | { __typename: 'Person', id: string, name: string }
+            | { __typename: 'State', id: string, name: string }
+          >, source: { id: string, title: string, publisher: string | null }, evidence: { sentence: string } | null, statement: { id: string, kind: StatementKind, reportedBy: { totalCount: number, reports: Array<{ source: { id: string, title: string, publishedAt: string | null } }> } } }> }> }
+    | { id: string, figureGroups: Array<{ unit: string, scope: string | null, lowest: number, highest: number, spread: number, disagree: boolean, figures: Array<{ value: number, publishedAt: string | null, estimate: { id: string, label: string }, speakers: Array<
+            | { __typename: 'Organization', id: string, name: string }
+            | { __typename: 'Person', id: string, name: string }
+            | { __typename: 'State', id: string, name: string }
+          >, source: { id: string, title: string, publisher: string | null }, evidence: { sentence: string } | null, statement: { id: string, kind: StatementKind, reportedBy: { totalCount: number, reports: Array<{ source: { id: string, title: string, publishedAt: string | null } }> } } }> }> }
    | null };
 
 export type NeighborhoodQueryVariables = Exact<{
@@ -328,7 +366,7 @@ export type SourcePageQuery = { source: { id: string, title: string, publisher: 
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, evidence: { sentence: string, start: number, end: number } | null, estimates: Array<{ id: string, label: string, subject:
+       | null, evidence: { sentence: string, start: number, end: number } | null, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } }, estimates: Array<{ id: string, label: string, subject:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -384,6 +422,27 @@ export const StatementViewFragmentDoc = new TypedDocumentString(`
     title
     publisher
     url
+  }
+  reportedBy {
+    totalCount
+    reports(first: 5) {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+    latest {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
   }
 }
     `, {"fragmentName":"StatementView"}) as unknown as TypedDocumentString<StatementViewFragment, unknown>;
@@ -461,6 +520,11 @@ export const EntityPageDocument = new TypedDocumentString(`
     name
     kind
     aliases
+    externalIds {
+      scheme
+      id
+      url
+    }
     description
     category
     timeText
@@ -694,7 +758,80 @@ export const EntityPageDocument = new TypedDocumentString(`
     publisher
     url
   }
+  reportedBy {
+    totalCount
+    reports(first: 5) {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+    latest {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+  }
 }`) as unknown as TypedDocumentString<EntityPageQuery, EntityPageQueryVariables>;
+export const EntityFiguresDocument = new TypedDocumentString(`
+    query EntityFigures($id: ID!) {
+  entity(id: $id) {
+    id
+    figureGroups {
+      unit
+      scope
+      lowest
+      highest
+      spread
+      disagree
+      figures {
+        value
+        publishedAt
+        estimate {
+          id
+          label
+        }
+        speakers {
+          __typename
+          ... on Entity {
+            id
+            name
+          }
+        }
+        source {
+          id
+          title
+          publisher
+        }
+        evidence {
+          sentence
+        }
+        statement {
+          id
+          kind
+          reportedBy {
+            totalCount
+            reports(first: 10) {
+              source {
+                id
+                title
+                publishedAt
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntityFiguresQuery, EntityFiguresQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($id: ID!, $hops: Int!) {
   neighborhood(id: $id, hops: $hops, limit: 120) {
@@ -879,6 +1016,27 @@ export const SourcePageDocument = new TypedDocumentString(`
         sentence
         start
         end
+      }
+      reportedBy {
+        totalCount
+        reports(first: 5) {
+          text
+          source {
+            id
+            title
+            publisher
+            publishedAt
+          }
+        }
+        latest {
+          text
+          source {
+            id
+            title
+            publisher
+            publishedAt
+          }
+        }
       }
       estimates {
         id

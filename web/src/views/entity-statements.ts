@@ -3,6 +3,7 @@ import { entityLink, h, type Child } from '../dom';
 import type { StatementViewFragment } from '../generated/graphql';
 import { STATEMENT_KIND_NAMES } from '../labels';
 import { type EntityData, type Ref, section } from './page';
+import { reportedBySection, reportedByText } from './statement-reports';
 
 function speakersOf(statement: StatementViewFragment): Ref[] {
   return statement.speakers.filter((s): s is typeof s & Ref => 'id' in s && 'name' in s);
@@ -69,6 +70,7 @@ function statementItem(statement: StatementViewFragment): HTMLElement {
         : h('cite', {}, source.title),
       source.publisher ? ` (${source.publisher})` : null,
     ),
+    reportedBySection(statement.reportedBy, statement.text),
   );
 }
 
@@ -122,7 +124,13 @@ export function estimatesSection(entity: EntityData): HTMLElement | null {
             ' ',
             statement.kind === 'QUOTE' ? `“${statement.text}”` : statement.text,
           ),
-          h('p', { class: 'statement-source' }, 'Source: ', h('cite', {}, statement.source.title)),
+          h(
+            'p',
+            { class: 'statement-source' },
+            'Source: ',
+            h('cite', {}, statement.source.title),
+            ` · ${reportedByText(statement.reportedBy.totalCount).toLowerCase()}`,
+          ),
         );
       }),
     ),

@@ -4,10 +4,42 @@ import { clear, errorBox, h, loading, pathHref } from '../dom';
 import { EntityPageDocument, type EntityPageQuery } from '../generated/graphql';
 import { KIND_LABELS, kindName } from '../labels';
 import { relationItems } from './entity-relations';
+import { figuresSection } from './entity-figures';
 import { estimatesSection, statementsSection } from './entity-statements';
 import { graphSection } from './graph-section';
 import { renderNotFound } from './not-found-view';
-import { section, setTitle } from './page';
+import { type EntityData, section, setTitle } from './page';
+
+/** Scheme names as the page shows them; an unknown scheme shows as stored. */
+const SCHEME_NAMES: Record<string, string> = { wikidata: 'Wikidata' };
+
+/** "Elsewhere: Wikidata Q6279", each id a link to its page (a link, never a fetch). */
+function externalIdsLine(externalIds: EntityData['externalIds']): HTMLElement | null {
+  if (externalIds.length === 0) return null;
+  return h(
+    'p',
+    { class: 'external-ids' },
+    'Elsewhere: ',
+    ...externalIds.flatMap((e, i) => {
+      const label = `${SCHEME_NAMES[e.scheme] ?? e.scheme} ${e.id}`;
+      return [
+        i > 0 ? ', ' : null,
+        e.url
+          ? h(
+              'a',
+              {
+                href: e.url,
+                rel: 'noopener noreferrer',
+                target: '_blank',
+                'data-scheme': e.scheme,
+              },
+              label,
+            )
+          : h('span', { 'data-scheme': e.scheme }, label),
+      ];
+    }),
+  );
+}
 
 export async function renderEntity(
   main: HTMLElement,
@@ -54,6 +86,7 @@ export async function renderEntity(
         entity.aliases.length > 0
           ? h('p', { class: 'aliases' }, 'Also called: ', entity.aliases.join(', '))
           : null,
+        externalIdsLine(entity.externalIds),
         h(
           'p',
           {},
@@ -65,6 +98,7 @@ export async function renderEntity(
         ),
       ),
       estimatesSection(entity),
+      entity.estimates.length > 0 ? figuresSection(entity.id) : null,
       h(
         'div',
         { class: 'entity-grid' },

@@ -6,14 +6,13 @@
  * kept in sessionStorage, never in the URL or in localStorage.
  */
 import { request } from '../client';
-import { type Child, clear, entityHref, errorBox, h, loading } from '../dom';
+import { type Child, clear, entityHref, errorBox, h, loading, sourceHref } from '../dom';
 import {
   IngestReportDocument,
   type IngestCorrectionsInput,
   type IngestReportMutation,
 } from '../generated/graphql';
 import { type Span, highlighted } from '../highlight';
-import { sourceHref } from './source-view';
 
 const TOKEN_KEY = 'kg-api-token';
 type Result = IngestReportMutation['ingestReport'];

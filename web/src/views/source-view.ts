@@ -3,6 +3,7 @@ import { request } from '../client';
 import { clear, entityHref, errorBox, h, loading } from '../dom';
 import { SourcePageDocument } from '../generated/graphql';
 import { highlighted } from '../highlight';
+import { reportedBySection } from './statement-reports';
 
 const KINDS: Record<string, string> = {
   QUOTE: 'Quote',
@@ -10,10 +11,6 @@ const KINDS: Record<string, string> = {
   HEDGED_CLAIM: 'Hedged claim',
   REPORTED: 'Reported by the source',
 };
-
-export function sourceHref(id: string): string {
-  return `#/source/${encodeURIComponent(id)}`;
-}
 
 export async function renderSource(
   main: HTMLElement,
@@ -60,6 +57,7 @@ export async function renderSource(
               s.evidence.sentence,
             )
           : null,
+        reportedBySection(s.reportedBy, s.text),
         ...s.estimates.map((e) =>
           h(
             'p',
