@@ -247,12 +247,11 @@ export function guessLabel(
       reason: 'one capitalised word unknown to the lexicon; guessed a place',
       rule: 'proposed-name',
     };
-  return {
-    label: 'Person',
-    reason: 'capitalised words with no other cue; guessed a person',
-    rule: 'proposed-name',
-  };
+  return { label: 'Person', reason: UNCUED_GUESS, rule: 'proposed-name' };
 }
+
+/** The reason of a guess from capitalisation alone, with no word, title or lexicon cue. */
+export const UNCUED_GUESS = 'capitalised words with no other cue; guessed a person';
 
 /** After a state's mention: "'s" and a contingent noun ("’s forces", " troops"). */
 const CONTINGENT_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:${ARMED_CONTINGENT_NOUNS.join('|')})\\b`);

@@ -17,8 +17,14 @@ import type {
 } from '../plan';
 import { best } from './attribution';
 import { findFigures } from './figures';
-import { confidenceOf, guessLabel, MentionIndex, type FoundMention } from './mentions';
-import { findQuotes } from './quotes';
+import {
+  confidenceOf,
+  guessLabel,
+  MentionIndex,
+  UNCUED_GUESS,
+  type FoundMention,
+} from './mentions';
+import { findQuotes, insideQuote } from './quotes';
 import { splitSentences } from './sentences';
 import { statementsOf, type DiscourseState } from './statements';
 import { countWords, slugify } from './text';
@@ -51,7 +57,15 @@ export function extractReport(report: ReportInput, known: KnownEntities): Ingest
   for (const s of sentences) {
     if (s.heading) continue;
     let found = index.find(text, s);
-    const unknown = index.unknownNames(text, s, found);
+    // Inside a quote, capitals alone are not a name: speakers capitalise for emphasis
+    // ("they become Legitimate Targets").
+    const unknown = index
+      .unknownNames(text, s, found)
+      .filter(
+        (u) =>
+          !insideQuote(quotes, u.span.start) ||
+          guessLabel(u.name, u.title, u.nextWord).reason !== UNCUED_GUESS,
+      );
     for (const u of unknown) index.propose(u.name, u.title, u.nextWord);
     if (index.describe(text, s, found) || unknown.length > 0) found = index.find(text, s);
     mentionsBySentence.set(s.index, found);

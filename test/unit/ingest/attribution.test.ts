@@ -31,6 +31,12 @@ describe('speaker attribution', () => {
     expect(plan.proposedEntities).toEqual([]);
   });
 
+  it('proposes no entity for words a speaker capitalises inside a quote', () => {
+    const plan = extract('"Those are Red Lines," Blinken said.');
+    expect(summary(plan)).toEqual(['QUOTE antony-blinken: Those are Red Lines']);
+    expect(plan.proposedEntities).toEqual([]);
+  });
+
   it('adds the source named by "according to" to the statement’s speakers', () => {
     const plan = extract(
       'The U.S. has reported that 500 troops arrived, according to Secretary of State Antony Blinken.',
