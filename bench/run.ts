@@ -15,7 +15,8 @@
  * Writes bench/results/<timestamp>.{json,md} and SVG charts; copies the charts to docs/.
  *
  * 6. With --mix (and in --full): a Zipf-distributed user-like mix, 99% reads,
- *    over HTTP at S (bench/user-mix.ts).
+ *    over HTTP at S (bench/user-mix.ts); with the peer too, its reads that
+ *    PostGraphile can answer, ours cold and warm against it (bench/peer/mix-peer.ts).
  * Options: --full, --peer, --only-peer (skip phases 2-4), --mix, --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ import {
   stopApollo,
 } from './measure';
 import { findPostgres } from './peer/postgres-cluster';
+import { MIX_COLD, MIX_PEER, MIX_WARM, peerMixTable } from './peer/mix-peer';
 import { OURS_NAME, PEER_NAME, type PeerRun, runPeer } from './peer/run-peer';
 import {
   type GoalCheck,
@@ -287,10 +289,26 @@ async function main(): Promise<void> {
         );
       }
       if (postgres?.ok && PROFILE.peer.scales.includes(scale)) {
-        const run = await runPeer({ scale, ...PROFILE.peer }, postgres, l.data, l.embedded, log);
+        const mixPlan =
+          FULL || flag('mix')
+            ? {
+                seconds: PROFILE.peer.seconds,
+                connections: PROFILE.peer.connections,
+                seed: SEED + 1,
+                checked: 200,
+              }
+            : undefined;
+        const run = await runPeer(
+          { scale, ...PROFILE.peer },
+          postgres,
+          l.data,
+          l.embedded,
+          log,
+          mixPlan,
+        );
         peerRuns.push(run);
         // A peer that answers differently is not a peer: fail the run, keep the other results.
-        if (!run.fidelity.same) process.exitCode = 1;
+        if (!run.fidelity.same || (run.mix && !run.mix.fidelity.same)) process.exitCode = 1;
       }
     } finally {
       await close(l);
@@ -408,6 +426,22 @@ async function main(): Promise<void> {
     });
   }
 
+  for (const run of peerRuns) {
+    if (!run.mix) continue;
+    const at16 = (name: string) =>
+      run.mix?.http.find((h) => h.target === name && h.connections === 16);
+    const [warm, cold, pg] = [at16(MIX_WARM), at16(MIX_COLD), at16(MIX_PEER)];
+    const hit = run.mix.hitRatio.find((h) => h.connections === 16);
+    goals.push({
+      goal: `Zipf mix (entity pages + statement lists) req/s at 16 connections, ours with warm cache / PostGraphile ≥ 1.0 (${run.scale})`,
+      measured:
+        warm && pg
+          ? `${(warm.reqPerSec / pg.reqPerSec).toFixed(2)} (${warm.reqPerSec} / ${pg.reqPerSec} req/s; hit ratio ${hit?.ratio ?? '–'}; cold ${cold ? (cold.reqPerSec / pg.reqPerSec).toFixed(2) : '–'})`
+          : `n/a (${run.mix.fidelity.message})`,
+      met: warm && pg ? warm.reqPerSec / pg.reqPerSec >= 1.0 : null,
+    });
+  }
+
   // ---- output ---------------------------------------------------------------
   const stamp = new Date()
     .toISOString()
@@ -521,6 +555,18 @@ async function main(): Promise<void> {
     ),
     '',
     peerRuns.some((r) => r.http.length) ? loadTable(peerRuns.flatMap((r) => r.http)) : '',
+    '',
+    '## User-like mix against PostGraphile (entity pages and statement lists, reads only; same Zipf sequence on every server)',
+    '',
+    peerRuns.some((r) => r.mix)
+      ? [
+          peerMixTable(peerRuns.flatMap((r) => (r.mix ? [r.mix] : []))),
+          '',
+          ...peerRuns.flatMap((r) =>
+            r.mix ? [`Mix fidelity at ${r.scale}: ${r.mix.fidelity.message}.`] : [],
+          ),
+        ].join('\n')
+      : '_not run (--mix or --full, with the peer)_',
     '',
     `In-memory port fidelity at fan-out 10 (response data compared as JSON; graph queries embedded/in-memory): ${JSON.stringify(fidelityChecks)}`,
     '',

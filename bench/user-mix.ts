@@ -20,7 +20,7 @@ export const MIX = {
 } as const;
 
 /** The root field that looks up an entity of each id prefix the generator uses. */
-const ROOT_BY_PREFIX: Record<string, string> = {
+export const ROOT_BY_PREFIX: Record<string, string> = {
   person: 'person',
   state: 'state',
   org: 'organization',
