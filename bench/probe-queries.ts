@@ -4,6 +4,11 @@
  * only (`tsx bench/probe-queries.ts [S|M ...]`); prints a Markdown table.
  * With `--shapes`, it compares the shapes of batched traversals instead
  * (where they start, what they return, whether per-parent order survives).
+ * With `--fold`, it compares the nested page's MADE then MENTIONS as two
+ * queries against forms that fold the MENTIONS level into the MADE query,
+ * and checks each form's answer against the two-query one.
+ * With `--pages`, it times page 1 against page 50 of `people(first: 20)`
+ * (the shipped keyset template, and an OFFSET form for comparison).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +23,10 @@ const SIZES: Record<string, number> = { S: 10_000, M: 100_000 };
 async function main(): Promise<void> {
   const scales = process.argv.slice(2).filter((a) => a in SIZES);
   const shapes = process.argv.includes('--shapes');
+  const fold = process.argv.includes('--fold');
+  const pages = process.argv.includes('--pages');
   console.log(
-    shapes
+    shapes || fold || pages
       ? '| scale | shape | ids | rows | median ms (11 runs, interleaved) | per-parent order |\n|---|---|---:|---:|---:|---|'
       : '| scale | query | ids | median ms (7 runs) |\n|---|---|---:|---:|',
   );
@@ -34,6 +41,14 @@ async function main(): Promise<void> {
     try {
       await applySchema(graph);
       await bulkLoad(graph, data);
+      if (fold) {
+        await probeFoldedMentions(graph, data, scale);
+        continue;
+      }
+      if (pages) {
+        await probeKeysetPages(graph, data, scale);
+        continue;
+      }
       if (shapes) {
         await probeShapes(graph, data, scale);
         await probeNestedPage(graph, data, scale);
@@ -516,6 +531,317 @@ async function probeNestedPage(graph: Graph, data: SyntheticGraph, scale: string
   for (const [i, [label]] of pages.entries()) {
     const median = (times[i]!.sort((a, b) => a - b)[5] as number).toFixed(1);
     console.log(`| ${scale} | ${label} | 100 | ${statements} | ${median} | – |`);
+  }
+}
+
+/** Per parent: its statements in order, each with its mentions' ids in order. */
+type Nested = Map<string, Array<{ id: string; mentions: string[] }>>;
+
+const itemsOf = (row: Row): Array<{ node: { id: string } }> => {
+  const items = row.part === 'mentions' && row.mentionItems ? row.mentionItems : row.items;
+  return Array.isArray(items) ? (items as Array<{ node: { id: string } }>) : [];
+};
+
+/** The answer of MADE rows (part 'made') and MENTIONS rows (part 'mentions', keyed by statement). */
+function nestedOf(rows: Row[]): Nested {
+  const mentions = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.part === 'mentions')
+      mentions.set(
+        r.parentId as string,
+        itemsOf(r).map((i) => i.node.id),
+      );
+  const out: Nested = new Map();
+  for (const r of rows)
+    if (r.part !== 'mentions')
+      out.set(
+        r.parentId as string,
+        itemsOf(r).map((i) => ({ id: i.node.id, mentions: mentions.get(i.node.id) ?? [] })),
+      );
+  return out;
+}
+
+/**
+ * Issue 15, item 2: fold the nested page's next level (the statements'
+ * MENTIONS, first 5 by name then id) into the MADE traversal (first 10 per
+ * person by ordinal then id), in one query, against the shipped two queries.
+ * Each form's answer must equal the two-query answer (statements without
+ * mentions keep their place). Interleaved, 11 reps, median.
+ */
+async function probeFoldedMentions(
+  graph: Graph,
+  data: SyntheticGraph,
+  scale: string,
+): Promise<void> {
+  const persons = data.ids.persons.slice(0, 100);
+  const made = TRAVERSALS.statementsMadeBy;
+  const mentionsOf = TRAVERSALS.mentionsOf;
+  const entities = mentionsOf.nodeLabels.join('|');
+  const madeQuery = graph.cypher.render('traverse/outgoing', {
+    type: made.type,
+    parentLabels: 'Person',
+    nodeLabels: made.nodeLabels.join('|'),
+    orderKey: made.orderKey,
+  });
+  const mentionsQuery = graph.cypher.render('traverse/outgoing', {
+    type: mentionsOf.type,
+    parentLabels: 'Statement',
+    nodeLabels: entities,
+    orderKey: mentionsOf.orderKey,
+  });
+  const params = { ids: persons, limit: 10, mentionLimit: 5 };
+  // UNION ALL needs the same column types in both branches: LadybugDB refuses
+  // {rel, node} structs whose nodes come from different tables, so these UNION
+  // forms return ids only; the whole-node form below gives both branches the
+  // same label and type sets instead.
+  const madeBranch = `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+WITH parent.id AS parentId, rel, node
+ORDER BY parentId, node.ordinal, node.id
+SKIP 0
+WITH parentId, collect({node: {id: node.id}}) AS items
+RETURN parentId, items[0..$limit] AS items, 'made' AS part`;
+  const mentionsTail = `WITH s.id AS parentId, rel, node
+ORDER BY parentId, node.name, node.id
+SKIP 0
+WITH parentId, collect({node: {id: node.id}}) AS items
+RETURN parentId, items[0..$mentionLimit] AS items, 'mentions' AS part`;
+  /** Rows of the one-row-per-parent forms (items carry `mentions`) as MADE and MENTIONS rows. */
+  const split = (rows: Row[]): Row[] =>
+    rows.flatMap((r) => [
+      { parentId: r.parentId, items: r.items, part: 'made' },
+      ...(r.items as Array<{ node: { id: string }; mentions: Array<{ id: string }> }>).map((i) => ({
+        parentId: i.node.id,
+        items: i.mentions.filter((m) => m.id !== i.node.id).map((m) => ({ node: m })),
+        part: 'mentions',
+      })),
+    ]);
+  const forms: Array<[string, () => Promise<Row[]>]> = [
+    [
+      'two queries (shipped): traverse/outgoing MADE from Person, then MENTIONS of its statements',
+      async () => {
+        const madeRows = await graph.port.read(madeQuery, { ids: persons, limit: 10 });
+        const ids = madeRows.flatMap((r) => itemsOf(r).map((i) => i.node.id));
+        const mentionRows = await graph.port.read(mentionsQuery, { ids, limit: 5 });
+        return [
+          ...madeRows.map((r) => ({ ...r, part: 'made' })),
+          ...mentionRows.map((r) => ({ ...r, part: 'mentions' })),
+        ];
+      },
+    ],
+    [
+      'two queries, ids only (the reference for the UNION forms): MADE from Person, then MENTIONS',
+      async () => {
+        const madeRows = await graph.port.read(
+          {
+            name: 'probe/fold',
+            text: madeBranch,
+          },
+          params,
+        );
+        const ids = madeRows.flatMap((r) => itemsOf(r).map((i) => i.node.id));
+        const mentionRows = await graph.port.read(
+          {
+            name: 'probe/fold',
+            text: `MATCH (s:Statement) WHERE s.id IN $ids
+MATCH (s)-[rel:MENTIONS]->(node:${entities})
+${mentionsTail}`,
+          },
+          { ids, mentionLimit: 5 },
+        );
+        return [...madeRows, ...mentionRows];
+      },
+    ],
+    [
+      'UNION ALL: MADE rows, then MENTIONS of every statement of the parents (chain MADE->MENTIONS)',
+      () =>
+        graph.port.read(
+          {
+            name: 'probe/fold',
+            text: `${madeBranch}
+UNION ALL
+MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[:MADE]->(s:Statement)-[rel:MENTIONS]->(node:${entities})
+${mentionsTail}`,
+          },
+          params,
+        ),
+    ],
+    [
+      'UNION ALL: MADE rows, then MENTIONS of the first $limit statements per parent (cut, UNWIND their ids, MATCH {id})',
+      () =>
+        graph.port.read(
+          {
+            name: 'probe/fold',
+            text: `${madeBranch}
+UNION ALL
+MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[:MADE]->(st:Statement)
+WITH parent.id AS pid, st
+ORDER BY pid, st.ordinal, st.id
+SKIP 0
+WITH pid, collect(st.id)[0..$limit] AS firsts
+UNWIND firsts AS sid
+MATCH (s:Statement {id: sid})-[rel:MENTIONS]->(node:${entities})
+${mentionsTail}`,
+          },
+          params,
+        ),
+    ],
+    [
+      'UNION ALL, whole nodes: MADE rows, then MENTIONS of every statement of the parents; one label set (Statement|entities) and one type set (MADE|MENTIONS) in both branches',
+      () =>
+        graph.port.read(
+          {
+            name: 'probe/fold',
+            text: `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE|MENTIONS]->(node:Statement|${entities})
+WITH parent.id AS parentId, rel, node
+ORDER BY parentId, node.ordinal, node.id
+SKIP 0
+WITH parentId, collect({rel: rel, node: node}) AS items
+RETURN parentId, items[0..$limit] AS items, 'made' AS part
+UNION ALL
+MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[:MADE]->(s:Statement)-[rel:MADE|MENTIONS]->(node:Statement|${entities})
+WITH s.id AS parentId, rel, node
+ORDER BY parentId, node.name, node.id
+SKIP 0
+WITH parentId, collect({rel: rel, node: node}) AS items
+RETURN parentId, items[0..$mentionLimit] AS items, 'mentions' AS part`,
+          },
+          params,
+        ),
+    ],
+    [
+      "two queries at once, whole nodes: MADE from Person, and the statements' MENTIONS by a chain from the same people (no IN over the statements)",
+      async () => {
+        const [madeRows, mentionRows] = await Promise.all([
+          graph.port.read(madeQuery, { ids: persons, limit: 10 }),
+          graph.port.read(
+            {
+              name: 'probe/fold',
+              text: `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[:MADE]->(s:Statement)-[rel:MENTIONS]->(node:${entities})
+WITH s.id AS parentId, rel, node
+ORDER BY parentId, node.name, node.id
+SKIP 0
+WITH parentId, collect({rel: rel, node: node}) AS items
+RETURN parentId, items[0..$mentionLimit] AS items`,
+            },
+            params,
+          ),
+        ]);
+        return [
+          ...madeRows.map((r) => ({ ...r, part: 'made' })),
+          ...mentionRows.map((r) => ({ ...r, part: 'mentions' })),
+        ];
+      },
+    ],
+    [
+      'one query: MADE, OPTIONAL MATCH MENTIONS, collected per statement, then per parent (whole nodes)',
+      async () =>
+        split(
+          await graph.port.read(
+            {
+              name: 'probe/fold',
+              text: `MATCH (parent:Person) WHERE parent.id IN $ids
+MATCH (parent)-[rel:MADE]->(node:Statement)
+OPTIONAL MATCH (node)-[mrel:MENTIONS]->(m:${entities})
+WITH parent.id AS parentId, rel, node, m
+ORDER BY parentId, node.id, m.name, m.id
+SKIP 0
+WITH parentId, rel, node, collect(m) AS ms
+ORDER BY parentId, node.ordinal, node.id
+SKIP 0
+WITH parentId, collect({rel: rel, node: node, mentions: ms[0..$mentionLimit]}) AS items
+RETURN parentId, items[0..$limit] AS items`,
+            },
+            params,
+          ),
+        ),
+    ],
+  ];
+  const times = forms.map(() => [] as number[]);
+  const answers: Nested[] = forms.map(() => new Map());
+  for (let rep = 0; rep < 11; rep++) {
+    for (const [i, [, run]] of forms.entries()) {
+      const t = performance.now();
+      const rows = await run();
+      times[i]!.push(performance.now() - t);
+      answers[i] = nestedOf(rows);
+    }
+  }
+  const expected = JSON.stringify([...answers[0]!.entries()].sort());
+  const statements = [...answers[0]!.values()].reduce((n, l) => n + l.length, 0);
+  const mentions = [...answers[0]!.values()].reduce(
+    (n, l) => n + l.reduce((m, s) => m + s.mentions.length, 0),
+    0,
+  );
+  for (const [i, [label]] of forms.entries()) {
+    const median = (times[i]!.sort((a, b) => a - b)[5] as number).toFixed(1);
+    const same = JSON.stringify([...answers[i]!.entries()].sort()) === expected;
+    console.log(
+      `| ${scale} | ${label.replace(/\|/g, '\\|')} | 100 | ${statements} statements, ${mentions} mentions | ${median} | ${same ? 'same as two queries' : '**differs**'} |`,
+    );
+  }
+}
+
+/**
+ * Issue 15, item 2, last bullet: root connections page by keyset
+ * (`read/entity-page`: `WHERE (key, id) > ($afterKey, $afterId)`, the cursor
+ * carries the last row's name and id). Page 1 against page 50 of
+ * `people(first: 20)`, by name, as the resolver asks (limit first + 1), and
+ * the same pages by SKIP for comparison. Interleaved, 11 reps, median.
+ */
+async function probeKeysetPages(graph: Graph, data: SyntheticGraph, scale: string): Promise<void> {
+  const people = data.nodes
+    .filter((n) => n.label === 'Person')
+    .map((n) => ({ id: n.row.id as string, name: n.row.name as string }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  const first = 20;
+  const page = graph.cypher.render('read/entity-page', {
+    label: 'Person',
+    orderKey: 'name',
+    direction: 'ASC',
+  });
+  const base = { nameContains: '', category: '', ids: [], reverse: false, limit: first + 1 };
+  const last = people[49 * first - 1] as { id: string; name: string };
+  const offset = (skip: number) => ({
+    name: 'probe/page',
+    text: `MATCH (n:Person) WITH n, n.name AS key RETURN n, key ORDER BY key, n.id SKIP ${skip} LIMIT $limit`,
+  });
+  const forms: Array<[string, () => Promise<Row[]>]> = [
+    [
+      'keyset (shipped read/entity-page), page 1',
+      () => graph.port.read(page, { ...base, afterKey: '', afterId: '' }),
+    ],
+    [
+      'keyset (shipped read/entity-page), page 50',
+      () => graph.port.read(page, { ...base, afterKey: last.name, afterId: last.id }),
+    ],
+    ['SKIP, page 1', () => graph.port.read(offset(0), { limit: first + 1 })],
+    ['SKIP, page 50', () => graph.port.read(offset(49 * first), { limit: first + 1 })],
+  ];
+  const times = forms.map(() => [] as number[]);
+  const answers: string[][] = forms.map(() => []);
+  for (let rep = 0; rep < 11; rep++) {
+    for (const [i, [, run]] of forms.entries()) {
+      const t = performance.now();
+      const rows = await run();
+      times[i]!.push(performance.now() - t);
+      answers[i] = rows.map((r) => (r.n as { id: string }).id);
+    }
+  }
+  const expected = [people.slice(0, first + 1), people.slice(49 * first, 50 * first + 1)].map((p) =>
+    p.map((x) => x.id).join(','),
+  );
+  for (const [i, [label]] of forms.entries()) {
+    const median = (times[i]!.sort((a, b) => a - b)[5] as number).toFixed(1);
+    const same = answers[i]!.join(',') === expected[i % 2];
+    console.log(
+      `| ${scale} | ${label} (${people.length} people) | – | ${answers[i]!.length} | ${median} | ${same ? 'rows as expected' : '**wrong rows**'} |`,
+    );
   }
 }
 

@@ -15,8 +15,9 @@
  * Writes bench/results/<timestamp>.{json,md} and SVG charts; copies the charts to docs/.
  *
  * 6. With --mix (and in --full): a Zipf-distributed user-like mix, 99% reads,
- *    over HTTP at S (bench/user-mix.ts).
- * Options: --full, --peer, --only-peer (skip phases 2-4), --mix, --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
+ *    over HTTP at S (bench/user-mix.ts); with the peer too, its reads that
+ *    PostGraphile can answer, ours cold and warm against it (bench/peer/mix-peer.ts).
+ * Options: --full, --peer, --only-peer (skip phases 2-4), --only-growth (the nested query at S, M, L only), --mix, --no-http, --no-growth, --reps=N, --seconds=N, --seed=N.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -34,6 +35,7 @@ import {
   stopApollo,
 } from './measure';
 import { findPostgres } from './peer/postgres-cluster';
+import { MIX_COLD, MIX_PEER, MIX_WARM, peerMixTable } from './peer/mix-peer';
 import { OURS_NAME, PEER_NAME, type PeerRun, runPeer } from './peer/run-peer';
 import {
   type GoalCheck,
@@ -60,6 +62,8 @@ const option = (name: string, fallback: number) => {
 
 const FULL = flag('full');
 const ONLY_PEER = flag('only-peer');
+// --only-growth: the nested query, batched and in-memory, at S, M and L; nothing else.
+const ONLY_GROWTH = flag('only-growth');
 const PEER = FULL || ONLY_PEER || flag('peer');
 const SEED = option('seed', 42);
 const PROFILE = {
@@ -71,7 +75,7 @@ const PROFILE = {
     warmup: 3,
     budgetMs: FULL ? 60_000 : 8_000,
   },
-  scales: (FULL
+  scales: (FULL || ONLY_GROWTH
     ? [
         ['S', 10_000],
         ['M', 100_000],
@@ -239,6 +243,8 @@ async function main(): Promise<void> {
     try {
       if (ONLY_PEER) {
         // --only-peer: straight to the peer phase below.
+      } else if (ONLY_GROWTH) {
+        growth.push(...(await inProcess(l, ['nested'], ['batched', 'in-memory'], PROFILE.fanouts)));
       } else if (scale === 'S') {
         fidelityChecks = await fidelity(l);
         log(`  in-memory port fidelity at fan-out 10: ${JSON.stringify(fidelityChecks)}`);
@@ -255,7 +261,7 @@ async function main(): Promise<void> {
         growth.push(...(await inProcess(l, ['nested'], ['batched', 'in-memory'], PROFILE.fanouts)));
       }
       profileOf(l);
-      if (scale === PROFILE.httpScale && !ONLY_PEER) {
+      if (scale === PROFILE.httpScale && !ONLY_PEER && !ONLY_GROWTH) {
         if (flag('no-http')) notRun.push('HTTP load (--no-http)');
         else
           httpResults = await httpLoad(
@@ -271,11 +277,11 @@ async function main(): Promise<void> {
             log,
           );
       }
-      if (scale === 'S' && !ONLY_PEER)
+      if (scale === 'S' && !ONLY_PEER && !ONLY_GROWTH)
         cells.push(
           ...(await inProcess(l, ['addStatement'], ['batched', 'naive'], PROFILE.fanouts)),
         );
-      if ((FULL || flag('mix')) && scale === 'S') {
+      if ((FULL || flag('mix')) && scale === 'S' && !ONLY_GROWTH) {
         mixResults = await runUserMix(
           scale,
           l.data,
@@ -287,17 +293,35 @@ async function main(): Promise<void> {
         );
       }
       if (postgres?.ok && PROFILE.peer.scales.includes(scale)) {
-        const run = await runPeer({ scale, ...PROFILE.peer }, postgres, l.data, l.embedded, log);
+        const mixPlan =
+          FULL || flag('mix')
+            ? {
+                seconds: PROFILE.peer.seconds,
+                connections: PROFILE.peer.connections,
+                seed: SEED + 1,
+                checked: 200,
+              }
+            : undefined;
+        const run = await runPeer(
+          { scale, ...PROFILE.peer },
+          postgres,
+          l.data,
+          l.embedded,
+          log,
+          mixPlan,
+        );
         peerRuns.push(run);
         // A peer that answers differently is not a peer: fail the run, keep the other results.
-        if (!run.fidelity.same) process.exitCode = 1;
+        if (!run.fidelity.same || (run.mix && !run.mix.fidelity.same)) process.exitCode = 1;
       }
     } finally {
       await close(l);
     }
   }
   await stopApollo();
-  if (!FULL) notRun.push('scale L (1M) and fan-out 1000: only with --full');
+  if (!FULL && !ONLY_GROWTH) notRun.push('scale L (1M) and fan-out 1000: only with --full');
+  if (ONLY_GROWTH)
+    notRun.push('everything but the nested query at S, M and L (--only-growth); fan-out 1000');
 
   // ---- goals ----------------------------------------------------------------
   const cell = (scale: string, scenario: string, fanout: number, impl: string) =>
@@ -370,6 +394,20 @@ async function main(): Promise<void> {
     met: httpResults.length ? loadErrors === 0 : null,
   });
 
+  // Issue 15: nested p50 growth per 10× of graph size at fan-out 100, batched.
+  for (const [from, to] of [
+    ['S', 'M'],
+    ['M', 'L'],
+  ] as const) {
+    const a = cell(from, 'nested', 100, 'batched');
+    const b = cell(to, 'nested', 100, 'batched');
+    if (!a && !b) continue;
+    goals.push({
+      goal: `nested p50 grows < 1.5× per step, ${from} → ${to} (batched, fan-out 100)`,
+      measured: a && b ? `${(b.p50 / a.p50).toFixed(2)}× (${a.p50} → ${b.p50} ms)` : 'n/a',
+      met: a && b ? b.p50 / a.p50 < 1.5 : null,
+    });
+  }
   // Issue 15's goals against the peer: ratios within this one run, so the machine's load cancels out as far as it can.
   const peerLatency = (scale: string, query: string, side: string) =>
     peerRuns
@@ -408,6 +446,22 @@ async function main(): Promise<void> {
     });
   }
 
+  for (const run of peerRuns) {
+    if (!run.mix) continue;
+    const at16 = (name: string) =>
+      run.mix?.http.find((h) => h.target === name && h.connections === 16);
+    const [warm, cold, pg] = [at16(MIX_WARM), at16(MIX_COLD), at16(MIX_PEER)];
+    const hit = run.mix.hitRatio.find((h) => h.connections === 16);
+    goals.push({
+      goal: `Zipf mix (entity pages + statement lists) req/s at 16 connections, ours with warm cache / PostGraphile ≥ 1.0 (${run.scale})`,
+      measured:
+        warm && pg
+          ? `${(warm.reqPerSec / pg.reqPerSec).toFixed(2)} (${warm.reqPerSec} / ${pg.reqPerSec} req/s; hit ratio ${hit?.ratio ?? '–'}; cold ${cold ? (cold.reqPerSec / pg.reqPerSec).toFixed(2) : '–'})`
+          : `n/a (${run.mix.fidelity.message})`,
+      met: warm && pg ? warm.reqPerSec / pg.reqPerSec >= 1.0 : null,
+    });
+  }
+
   // ---- output ---------------------------------------------------------------
   const stamp = new Date()
     .toISOString()
@@ -424,11 +478,14 @@ async function main(): Promise<void> {
   const growthChart = charts.growth;
   const docs = path.resolve(__dirname, '../docs');
   // An --only-peer run has no in-process cells: no fan-out and growth charts, and the published ones stay.
+  // An --only-growth run has no fan-out cells: only its growth chart is written and published.
   if (!ONLY_PEER) {
-    writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
     writeFileSync(path.join(outDir, `${stamp}-growth.svg`), growthChart);
-    copyFileSync(path.join(outDir, `${stamp}-fanout.svg`), path.join(docs, 'perf-fanout.svg'));
     copyFileSync(path.join(outDir, `${stamp}-growth.svg`), path.join(docs, 'perf-growth.svg'));
+  }
+  if (!ONLY_PEER && !ONLY_GROWTH) {
+    writeFileSync(path.join(outDir, `${stamp}-fanout.svg`), fanoutChart);
+    copyFileSync(path.join(outDir, `${stamp}-fanout.svg`), path.join(docs, 'perf-fanout.svg'));
   }
   if (charts.peer) {
     writeFileSync(path.join(outDir, `${stamp}-peer.svg`), charts.peer);
@@ -521,6 +578,18 @@ async function main(): Promise<void> {
     ),
     '',
     peerRuns.some((r) => r.http.length) ? loadTable(peerRuns.flatMap((r) => r.http)) : '',
+    '',
+    '## User-like mix against PostGraphile (entity pages and statement lists, reads only; same Zipf sequence on every server)',
+    '',
+    peerRuns.some((r) => r.mix)
+      ? [
+          peerMixTable(peerRuns.flatMap((r) => (r.mix ? [r.mix] : []))),
+          '',
+          ...peerRuns.flatMap((r) =>
+            r.mix ? [`Mix fidelity at ${r.scale}: ${r.mix.fidelity.message}.`] : [],
+          ),
+        ].join('\n')
+      : '_not run (--mix or --full, with the peer)_',
     '',
     `In-memory port fidelity at fan-out 10 (response data compared as JSON; graph queries embedded/in-memory): ${JSON.stringify(fidelityChecks)}`,
     '',

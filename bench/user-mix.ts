@@ -20,7 +20,7 @@ export const MIX = {
 } as const;
 
 /** The root field that looks up an entity of each id prefix the generator uses. */
-const ROOT_BY_PREFIX: Record<string, string> = {
+export const ROOT_BY_PREFIX: Record<string, string> = {
   person: 'person',
   state: 'state',
   org: 'organization',
@@ -106,9 +106,10 @@ export function userMix(data: SyntheticGraph, seed: number): () => MixRequest {
 /**
  * The mix against our real server on the embedded graph, twice in a row with
  * the same requests: the second pass finds whatever the first left in the
- * engine's and the OS's caches. There is no response cache in the server yet;
- * when there is, the same two passes measure it cold and warm. Every request
- * carries the API token, since the 1% of writes need it.
+ * engine's and the OS's caches. The server runs with the response cache off
+ * (BENCH_SERVER_CONFIG); the mix with the cache on, warm, against the peer is
+ * `bench/peer/mix-peer.ts` (reads only). Every request carries the API token,
+ * since the 1% of writes need it.
  */
 export async function runUserMix(
   scale: string,

@@ -15,6 +15,7 @@ import {
   measureLoad,
 } from './compare-peer';
 import type { PeerLoadReport } from './load-peer';
+import { type PeerMixPlan, type PeerMixRun, runPeerMix } from './mix-peer';
 import { startPeer } from './peer';
 import type { PostgresLookup } from './postgres-cluster';
 
@@ -25,6 +26,8 @@ export interface PeerRun {
   readonly fidelity: PeerFidelity;
   readonly latency: PeerLatency[];
   readonly http: LoadResult[];
+  /** The compared user mix (`--mix`): ours cold and warm against the peer. */
+  readonly mix?: PeerMixRun;
 }
 
 export const OURS_NAME = 'ours (real server, embedded)';
@@ -36,6 +39,7 @@ export async function runPeer(
   data: SyntheticGraph,
   embedded: Graph,
   log: (line: string) => void,
+  mixPlan?: Omit<PeerMixPlan, 'scale'>,
 ): Promise<PeerRun> {
   const peer = await startPeer(postgres, data);
   log(
@@ -62,6 +66,9 @@ export async function runPeer(
         );
       const peerTarget = { name: PEER_NAME, url: peer.url, stop: async () => undefined };
       const http = await measureLoad(plan, { ours, peer: peerTarget }, data.ids, log);
+      const mix = mixPlan
+        ? await runPeerMix({ scale: plan.scale, ...mixPlan }, data, embedded, peer.url, log)
+        : undefined;
       return {
         scale: plan.scale,
         postgres: postgres.version,
@@ -69,6 +76,7 @@ export async function runPeer(
         fidelity,
         latency,
         http,
+        ...(mix ? { mix } : {}),
       };
     } finally {
       await ours.stop();

@@ -73,3 +73,12 @@ comment on constraint statement_source_id_fkey on statement is E'@fieldName sour
 comment on constraint mention_statement_id_fkey on mention is E'@fieldName statement\n@foreignFieldName mentionLinks';
 comment on constraint mention_entity_id_fkey on mention is E'@fieldName entity\n@foreignFieldName mentionedInLinks';
 comment on function statement_mentions(statement) is E'@sortable';
+
+-- The statements that mention an entity, as a field of the entity (our
+-- `mentionedIn`, and `statements(filter: { mentionsId })`), sortable so the
+-- peer's query can ask for our order (ordinal, then id). Used by the
+-- compared user mix (bench/peer/mix-peer.ts).
+create function entity_mentioned_in(e entity) returns setof statement as $$
+  select s.* from mention m join statement s on s.id = m.statement_id where m.entity_id = e.id
+$$ language sql stable;
+comment on function entity_mentioned_in(entity) is E'@sortable';
