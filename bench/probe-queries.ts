@@ -9,6 +9,10 @@
  * and checks each form's answer against the two-query one.
  * With `--pages`, it times page 1 against page 50 of `people(first: 20)`
  * (the shipped keyset template, and an OFFSET form for comparison).
+ * With `--anchor`, it compares the shipped `read/statement-page` (and
+ * `statement-count`) filtered by `mentionsId` or `speakerId` against forms
+ * that start from the anchor entity, and checks every page's ids, order and
+ * cursors against the shipped query's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +29,9 @@ async function main(): Promise<void> {
   const shapes = process.argv.includes('--shapes');
   const fold = process.argv.includes('--fold');
   const pages = process.argv.includes('--pages');
+  const anchor = process.argv.includes('--anchor');
   console.log(
-    shapes || fold || pages
+    shapes || fold || pages || anchor
       ? '| scale | shape | ids | rows | median ms (11 runs, interleaved) | per-parent order |\n|---|---|---:|---:|---:|---|'
       : '| scale | query | ids | median ms (7 runs) |\n|---|---|---:|---:|',
   );
@@ -47,6 +52,10 @@ async function main(): Promise<void> {
       }
       if (pages) {
         await probeKeysetPages(graph, data, scale);
+        continue;
+      }
+      if (anchor) {
+        await probeAnchoredStatements(graph, data, scale);
         continue;
       }
       if (shapes) {
@@ -842,6 +851,159 @@ async function probeKeysetPages(graph: Graph, data: SyntheticGraph, scale: strin
     console.log(
       `| ${scale} | ${label} (${people.length} people) | – | ${answers[i]!.length} | ${median} | ${same ? 'rows as expected' : '**wrong rows**'} |`,
     );
+  }
+}
+
+/**
+ * Issue 15, second pass: `statements(filter: { mentionsId }, first: 20)` is
+ * 30% of the mix. The shipped page scans every Statement and tests each with
+ * an EXISTS subquery; the forms here start from the anchor entity instead:
+ * by a multi-label start over every label the anchor can have (the query
+ * layer does not know the id's label), by a primary-key lookup in its one
+ * table (label known), or from the statement side with an unlabelled anchor.
+ * Each form runs on four entities (Zipf ranks 1, 6, 51, 200), ordinal and id
+ * order, both directions, pages 1 and 2 (limit 21 as the resolver asks); its
+ * answers (ids and keys, in order) must equal the shipped query's.
+ */
+async function probeAnchoredStatements(
+  graph: Graph,
+  data: SyntheticGraph,
+  scale: string,
+): Promise<void> {
+  const labelOf = new Map(data.nodes.map((n) => [n.row.id as string, n.label]));
+  const noFilter = {
+    kind: '',
+    textContains: '',
+    speakerId: '',
+    mentionsId: '',
+    addressedToId: '',
+    sourceId: '',
+  };
+  const others = `($kind = '' OR s.kind = $kind)
+  AND ($textContains = '' OR s.search CONTAINS $textContains)
+  AND ($addressedToId = '' OR EXISTS { MATCH (s)-[:ADDRESSED_TO]->(addressee) WHERE addressee.id = $addressedToId })
+  AND ($sourceId = '' OR EXISTS { MATCH (s)-[:REPORTED_IN]->(source) WHERE source.id = $sourceId })`;
+  const keyset = (orderKey: string, direction: string) => `WITH s, s.${orderKey} AS key
+WHERE $afterId = ''
+   OR ($reverse = false AND (key > $afterKey OR (key = $afterKey AND s.id > $afterId)))
+   OR ($reverse = true AND (key < $afterKey OR (key = $afterKey AND s.id < $afterId)))
+RETURN s AS n, key
+ORDER BY key ${direction}, s.id ${direction}
+LIMIT $limit`;
+  type Filter = 'mentionsId' | 'speakerId';
+  const edge: Record<Filter, string> = {
+    mentionsId: '(s:Statement)-[:MENTIONS]->(anchor)',
+    speakerId: '(s:Statement)<-[:MADE]-(anchor)',
+  };
+  const otherAnchor: Record<Filter, string> = {
+    mentionsId: `($speakerId = '' OR EXISTS { MATCH (s)<-[:MADE]-(speaker) WHERE speaker.id = $speakerId })`,
+    speakerId: `($mentionsId = '' OR EXISTS { MATCH (s)-[:MENTIONS]->(mentioned) WHERE mentioned.id = $mentionsId })`,
+  };
+  const allLabels: Record<Filter, string> = {
+    mentionsId: 'Person|State|Organization|MilitaryUnit|Location|Event',
+    speakerId: 'Person|Organization|State',
+  };
+  // A diagnostic renders query variants by hand; the application goes through src/graph/queries.
+  const forms: Array<[string, (f: Filter, label: string) => string]> = [
+    ['shipped read/statement-page (scan + EXISTS)', () => ''],
+    [
+      'anchor, every label it can have: MATCH (anchor:A|B|…) WHERE anchor.id = $id',
+      (f) =>
+        `MATCH (anchor:${allLabels[f]}) WHERE anchor.id = $${f}\nMATCH ${edge[f]}\nWHERE ${others}\n  AND ${otherAnchor[f]}`,
+    ],
+    [
+      'anchor, label known: MATCH (anchor:Label {id: $id})',
+      (f, label) =>
+        `MATCH (anchor:${label} {id: $${f}})\nMATCH ${edge[f]}\nWHERE ${others}\n  AND ${otherAnchor[f]}`,
+    ],
+    [
+      'statement side, unlabelled anchor: MATCH (s)-[…]-(anchor) WHERE anchor.id = $id',
+      (f) => `MATCH ${edge[f]}\nWHERE anchor.id = $${f} AND ${others}\n  AND ${otherAnchor[f]}`,
+    ],
+  ];
+  const cases: Array<[Filter, string[]]> = [
+    ['mentionsId', [0, 5, 50, 199].map((i) => data.ids.entityIds[i] as string)],
+    [
+      'speakerId',
+      [
+        data.ids.hub,
+        ...[...new Set(data.rels.filter((r) => r.type === 'MADE').map((r) => r.from as string))]
+          .filter((id) => id !== data.ids.hub)
+          .slice(0, 3),
+      ],
+    ],
+  ];
+  for (const [filter, ids] of cases) {
+    const times = forms.map(() => [] as number[]);
+    const answers = forms.map(() => [] as string[]);
+    const counts = forms.map(() => [] as number[]);
+    const countTimes = forms.map(() => [] as number[]);
+    let rows = 0;
+    for (let rep = 0; rep < 11; rep++) {
+      for (const [i, [, text]] of forms.entries()) {
+        answers[i] = [];
+        counts[i] = [];
+        let elapsed = 0;
+        let countElapsed = 0;
+        for (const id of ids) {
+          const label = labelOf.get(id) as string;
+          const params = { ...noFilter, [filter]: id };
+          for (const orderKey of ['ordinal', 'id']) {
+            for (const direction of ['ASC', 'DESC']) {
+              const query: CypherQuery =
+                i === 0
+                  ? graph.cypher.render('read/statement-page', { orderKey, direction })
+                  : {
+                      name: 'probe/anchored',
+                      text: `${text(filter, label)}\n${keyset(orderKey, direction)}`,
+                    };
+              let after: { key: string | number; id: string } | null = null;
+              for (let page = 0; page < 2; page++) {
+                const t = performance.now();
+                const result = await graph.port.read(query, {
+                  ...params,
+                  afterKey: after?.key ?? (orderKey === 'ordinal' ? -1 : ''),
+                  afterId: after?.id ?? '',
+                  reverse: direction === 'DESC',
+                  limit: 21,
+                });
+                if (page === 0 && orderKey === 'ordinal' && direction === 'ASC') {
+                  elapsed += performance.now() - t;
+                  rows += rep === 0 && i === 0 ? result.length : 0;
+                }
+                answers[i]!.push(
+                  result.map((r) => `${(r.n as { id: string }).id}@${String(r.key)}`).join(','),
+                );
+                const last = result[19];
+                if (!last) break;
+                after = { key: last.key as string | number, id: (last.n as { id: string }).id };
+              }
+            }
+          }
+          const count: CypherQuery =
+            i === 0
+              ? graph.cypher.get('read/statement-count')
+              : {
+                  name: 'probe/anchored-count',
+                  text: `${text(filter, label)}\nRETURN count(s) AS total`,
+                };
+          const t = performance.now();
+          const [c] = await graph.port.read(count, params);
+          countElapsed += performance.now() - t;
+          counts[i]!.push(Number(c?.total));
+        }
+        times[i]!.push(elapsed / ids.length);
+        countTimes[i]!.push(countElapsed / ids.length);
+      }
+    }
+    for (const [i, [label]] of forms.entries()) {
+      const median = (xs: number[]) => (xs.sort((a, b) => a - b)[5] as number).toFixed(1);
+      const same =
+        answers[i]!.join('|') === answers[0]!.join('|') && counts[i]!.join() === counts[0]!.join();
+      console.log(
+        `| ${scale} | ${filter}: ${label.replace(/\|/g, '\\|')}; page 1, ordinal ASC, per entity; count: ${median(countTimes[i]!)} ms | ${ids.length} | ${rows} (totals ${counts[0]!.join('/')}) | ${median(times[i]!)} | ${same ? 'same pages, cursors and totals as shipped' : '**differs**'} |`,
+      );
+    }
   }
 }
 

@@ -401,6 +401,50 @@ describe('paging', () => {
     if (expected) expect(visited).toEqual(expected);
   });
 
+  it.each([
+    ['mentionsId', 'north-korea'],
+    ['mentionsId', 'north-korean-troops-in-russia'],
+    ['speakerId', 'antony-blinken'],
+    ['speakerId', 'volodymyr-zelenskyy'],
+  ])(
+    'pages filtered by %s %s (the list that starts from the entity) hold the full list’s statements of that entity, in its order, in both directions and orders',
+    async (filter, id) => {
+      const everything = `query($orderBy: StatementOrder) { statements(first: 100, orderBy: $orderBy) {
+        edges { node { id speakers { ... on Node { id } } mentions(first: 100) { id } } } } }`;
+      type Row = { id: string; speakers: Array<{ id: string }>; mentions: Array<{ id: string }> };
+      for (const field of ['ORDINAL', 'ID']) {
+        for (const direction of ['ASC', 'DESC']) {
+          const orderBy = { field, direction };
+          const { statements } = await read(everything, { orderBy });
+          const expected = (statements.edges as Array<{ node: Row }>)
+            .map((e) => e.node)
+            .filter((n) =>
+              (filter === 'speakerId' ? n.speakers : n.mentions).some((e) => e.id === id),
+            )
+            .map((n) => n.id);
+          expect(expected.length).toBeGreaterThan(3);
+          const query = `query($after: String, $orderBy: StatementOrder, $filter: StatementFilter) {
+            statements(first: 3, after: $after, orderBy: $orderBy, filter: $filter) {
+              totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+          const visited: string[] = [];
+          let after: string | null = null;
+          for (let pages = 0; pages < 20; pages++) {
+            const { statements: list } = await read(query, {
+              after,
+              orderBy,
+              filter: { [filter]: id },
+            });
+            expect(list.totalCount).toBe(expected.length);
+            visited.push(...nodeIds(list));
+            if (!list.pageInfo.hasNextPage) break;
+            after = list.pageInfo.endCursor;
+          }
+          expect(visited).toEqual(expected);
+        }
+      }
+    },
+  );
+
   it('continues after an edge cursor taken from the middle of a page', async () => {
     const { statements } = await read(`{ statements(first: 5) { edges { cursor node { id } } } }`);
     const { statements: rest } = await read(

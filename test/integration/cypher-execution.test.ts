@@ -228,6 +228,58 @@ describe('Every read query of the embedded library, on the seeded graph', () => 
     ).toEqual([{ total: 4 }]);
   });
 
+  it('pages and counts statements from the mentioned entity or the speaker: the same rows as the plain page', async () => {
+    /** Every keyset page of `limit` rows of `name`, as "id@key" lists. */
+    const allPages = async (name: string, slots: Record<string, string>, filter: Params) => {
+      const pages: string[][] = [];
+      let after: Row | undefined;
+      do {
+        const rows = await read(name, slots, {
+          ...filter,
+          afterId: after ? node(after.n).id : '',
+          afterKey: after ? (after.key as string | number) : slots.orderKey === 'ordinal' ? -1 : '',
+          reverse: slots.direction === 'DESC',
+          limit: 4,
+        });
+        pages.push(rows.map((r) => `${node(r.n).id}@${String(r.key)}`));
+        after = rows.length === 4 ? rows[3] : undefined;
+      } while (after);
+      return pages;
+    };
+    const cases: Array<[string, string, Params, number]> = [
+      ['mentioning', ENTITIES, { mentionsId: 'north-korea' }, 14],
+      ['mentioning', ENTITIES, { mentionsId: 'north-korea', kind: 'QUOTE' }, 2],
+      ['mentioning', ENTITIES, { mentionsId: 'north-korea', speakerId: 'antony-blinken' }, 3],
+      ['by-speaker', 'Person|Organization|State', { speakerId: 'antony-blinken' }, 6],
+      [
+        'by-speaker',
+        'Person|Organization|State',
+        { speakerId: 'antony-blinken', mentionsId: 'north-korea' },
+        3,
+      ],
+      ['by-speaker', 'Person|Organization|State', { speakerId: 'no-such-speaker' }, 0],
+    ];
+    for (const [form, anchorLabels, params, expectedTotal] of cases) {
+      const filter = { ...NO_STATEMENT_FILTER, ...params };
+      const [plainTotal] = await read('read/statement-count', null, filter);
+      const [anchoredTotal] = await read(`read/statement-count-${form}`, { anchorLabels }, filter);
+      expect(anchoredTotal).toEqual(plainTotal);
+      expect(anchoredTotal).toEqual({ total: expectedTotal });
+      for (const orderKey of ['ordinal', 'id']) {
+        for (const direction of ['ASC', 'DESC']) {
+          const plain = await allPages('read/statement-page', { orderKey, direction }, filter);
+          const anchored = await allPages(
+            `read/statement-page-${form}`,
+            { anchorLabels, orderKey, direction },
+            filter,
+          );
+          expect(anchored).toEqual(plain);
+          expect(plain.flat()).toHaveLength(Number(plainTotal?.total));
+        }
+      }
+    }
+  });
+
   it('pages and counts sources', async () => {
     const page = await read('read/source-page', null, {
       nameContains: 'north korean',

@@ -211,6 +211,18 @@ const SLOT_DOMAINS: Record<string, () => Slots[]> = {
   'read/entity-count': () => ENTITY_LABELS.map((label) => ({ label })),
   'read/entity-page': () => pages(ENTITY_LABELS, true),
   'read/statement-page': () => pages(['Statement'], false),
+  'read/statement-page-mentioning': () =>
+    pages(['Statement'], false).map((slots) => ({
+      ...slots,
+      anchorLabels: ENTITY_LABELS.join('|'),
+    })),
+  'read/statement-page-by-speaker': () =>
+    pages(['Statement'], false).map((slots) => ({
+      ...slots,
+      anchorLabels: ACTOR_LABELS.join('|'),
+    })),
+  'read/statement-count-mentioning': () => [{ anchorLabels: ENTITY_LABELS.join('|') }],
+  'read/statement-count-by-speaker': () => [{ anchorLabels: ACTOR_LABELS.join('|') }],
   'read/estimates-of': () => ENTITY_LABELS.map((label) => ({ label })),
   'read/statements-made-by': () => ACTOR_LABELS.map((label) => ({ label })),
   'read/relationship-between': () => endpointPairs(RELATIONSHIP_TYPES, true),

@@ -217,6 +217,29 @@ function windowParams(window: KeysetWindow): Params {
     limit: window.limit,
   };
 }
+/**
+ * Which statement list query serves a filter: with `mentionsId` the one that
+ * starts from the mentioned entity, else with `speakerId` the one that starts
+ * from the speaker, else the plain scan. The anchored forms answer the same
+ * rows, 30-60% faster (docs/performance.md, "Issue 15, second pass"); the
+ * other filters still apply in each.
+ */
+function statementQuery(
+  kind: 'page' | 'count',
+  filter: StatementFilter,
+): { name: QueryName; slots: Record<string, string> } {
+  if (filter.mentionsId !== '')
+    return { name: `read/statement-${kind}-mentioning`, slots: { anchorLabels: MENTIONABLE } };
+  if (filter.speakerId !== '')
+    return { name: `read/statement-${kind}-by-speaker`, slots: { anchorLabels: SPEAKERS } };
+  return { name: `read/statement-${kind}`, slots: {} };
+}
+/** Every label a statement's MENTIONS can end at, and every label that can make one. */
+const MENTIONABLE = labelsOf([
+  ...new Set(relationshipSpec('MENTIONS').endpoints.map(([, to]) => to)),
+]);
+const SPEAKERS = labelsOf([...new Set(relationshipSpec('MADE').endpoints.map(([from]) => from))]);
+
 const orderSlots = (window: KeysetWindow) => ({
   orderKey: window.orderKey,
   direction: window.descending ? 'DESC' : 'ASC',
@@ -381,15 +404,17 @@ export function cypherReads(cypher: CypherLibrary, run: Run): ReadQueries {
       return total((await run(q('read/source-count'), sourceParams(filter)))[0]);
     },
     async statementPage(filter, window) {
+      const { name, slots } = statementQuery('page', filter);
       return keyed(
-        await run(q('read/statement-page', orderSlots(window)), {
+        await run(q(name, { ...slots, ...orderSlots(window) }), {
           ...filter,
           ...windowParams(window),
         }),
       );
     },
     async statementCount(filter) {
-      return total((await run(q('read/statement-count'), { ...filter }))[0]);
+      const { name, slots } = statementQuery('count', filter);
+      return total((await run(q(name, slots), { ...filter }))[0]);
     },
     async search(text, labels, limit) {
       const params = { text, limit, ...SEARCH_DIALECT[cypher.engine](text) };
