@@ -64,24 +64,35 @@ function checkBearer(header: string | undefined, tokens: readonly string[]): Fai
       };
 }
 
-/** A fixed one-minute window of requests per client address. */
-class RateLimiter {
-  private window = 0;
-  private counts = new Map<string, number>();
+/**
+ * At most `perMinute` requests per client address in any 60 seconds (a
+ * sliding window). A fixed window on the wall-clock minute would let a client
+ * send twice the limit across a minute's edge, and would reset a count in the
+ * middle of a burst. Refused requests do not count.
+ */
+export class RateLimiter {
+  private readonly recent = new Map<string, number[]>();
   constructor(private readonly perMinute: number) {}
 
-  /** Seconds to wait when `client` is over its limit, else 0. */
+  /** Seconds to wait when `client` is over its limit, else 0 (and the request is counted). */
   take(client: string, now = Date.now()): number {
-    const window = Math.floor(now / 60_000);
-    if (window !== this.window) {
-      this.window = window;
-      this.counts = new Map();
-    }
-    const count = (this.counts.get(client) ?? 0) + 1;
-    this.counts.set(client, count);
-    return count > this.perMinute ? Math.ceil(((window + 1) * 60_000 - now) / 1000) : 0;
+    const since = now - 60_000;
+    const times = (this.recent.get(client) ?? []).filter((t) => t > since);
+    this.recent.set(client, times);
+    if (times.length >= this.perMinute) return Math.max(1, Math.ceil((times[0] - since) / 1000));
+    times.push(now);
+    if (this.recent.size > MAX_TRACKED_CLIENTS) this.forgetIdle(since);
+    return 0;
+  }
+
+  /** Drops clients with no request in the window, so the map stays bounded. */
+  private forgetIdle(since: number): void {
+    for (const [client, times] of this.recent)
+      if (times.length === 0 || times[times.length - 1] <= since) this.recent.delete(client);
   }
 }
+/** Past this many client addresses, idle ones are forgotten on the next request. */
+const MAX_TRACKED_CLIENTS = 10_000;
 
 /** Reads `{query, params}` from the body, or says what is wrong with it. */
 function readBody(body: unknown): { query: string; params: Params } | Failure {
