@@ -22,6 +22,7 @@ import type {
   PlanStatement,
   PlanWarning,
 } from './plan';
+import { referencedProposalIds } from './plan-references';
 import { IngestInputError } from './report-input';
 
 /** What a reviewer may change in a plan. */
@@ -73,17 +74,7 @@ export function applyCorrections(
 
 /** The plan without proposals that nothing refers to any more (every mention of them was remapped or dropped). */
 function withoutOrphanProposals(plan: IngestPlan): IngestPlan {
-  const refs: Array<Ref | null> = [
-    ...plan.entities.map((m) => m.resolution),
-    ...plan.statements.flatMap((s) => [
-      ...s.mentions,
-      ...s.addressedTo,
-      ...s.speakers.map((sp) => sp.entity),
-    ]),
-    ...plan.figures.map((f) => f.subject),
-    ...plan.roles.flatMap((r) => [r.person, r.of]),
-  ];
-  const used = new Set(refs.flatMap((r) => (r?.kind === 'PROPOSED' ? [r.proposedId] : [])));
+  const used = referencedProposalIds(plan);
   return { ...plan, proposedEntities: plan.proposedEntities.filter((p) => used.has(p.proposedId)) };
 }
 

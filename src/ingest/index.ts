@@ -10,6 +10,7 @@ export { extractReport, ruleBasedExtractor } from './extract/rule-based-extracto
 export { applyCorrections, graphIdsNamedBy } from './corrections';
 export type { PlanCorrections } from './corrections';
 export { defaultExtractor } from './default-extractor';
+export { referencedProposalIds, referencesOf } from './plan-references';
 export {
   SIMILAR_THRESHOLD,
   matchStatements,

@@ -19,6 +19,8 @@ import {
   applyCorrections,
   graphIdsNamedBy,
   matchStatements,
+  referencedProposalIds,
+  referencesOf,
   similarStatementWarning,
   speakerIdsOf,
 } from '../ingest';
@@ -90,19 +92,6 @@ function namesIn(plan: IngestPlan, known: Known): Record<string, string> {
   for (const ref of referencesOf(plan))
     if (ref?.kind === 'EXISTING') names[ref.id] = known.get(ref.id)?.name ?? ref.id;
   return names;
-}
-
-/** Every entity reference a plan holds: mentions, speakers, addressees, figure subjects. */
-function referencesOf(plan: IngestPlan): (EntityRef | null)[] {
-  return [
-    ...plan.entities.map((m) => m.resolution),
-    ...plan.statements.flatMap((s) => [
-      ...s.mentions,
-      ...s.addressedTo,
-      ...s.speakers.map((sp) => sp.entity),
-    ]),
-    ...plan.figures.map((f) => f.subject),
-  ];
 }
 
 /** Reads what a plan needs and extracts it; shared by dry runs and commits. */
@@ -459,11 +448,7 @@ async function writePlan(
   }
 
   // A proposal nothing refers to any more (its mentions were remapped or dropped) is not created.
-  const referenced = new Set(
-    [...referencesOf(plan), ...plan.roles.flatMap((r) => [r.person, r.of])].flatMap((r) =>
-      r?.kind === 'PROPOSED' ? [r.proposedId] : [],
-    ),
-  );
+  const referenced = referencedProposalIds(plan);
   const byLabel = new Map<EntityLabel, NodeRecord[]>();
   for (const p of plan.proposedEntities.filter((x) => referenced.has(x.proposedId))) {
     const record: NodeRecord = {
