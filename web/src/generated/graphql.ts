@@ -123,6 +123,8 @@ export type StatementViewFragment = { id: string, name: string, text: string, ki
     | { __typename: 'State', id: string, name: string }
   >, source: { id: string, title: string, publisher: string | null, url: string | null }, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } };
 
+export type StatementReportsViewFragment = { reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } };
+
 export type SearchEntitiesQueryVariables = Exact<{
   text: string;
 }>;
@@ -366,14 +368,14 @@ export type SourcePageQuery = { source: { id: string, title: string, publisher: 
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null, evidence: { sentence: string, start: number, end: number } | null, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } }, estimates: Array<{ id: string, label: string, subject:
+       | null, evidence: { sentence: string, start: number, end: number } | null, estimates: Array<{ id: string, label: string, subject:
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
-         }> }> } | null };
+         }>, reportedBy: { totalCount: number, reports: Array<{ text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } }>, latest: { text: string | null, source: { id: string, title: string, publisher: string | null, publishedAt: string | null } } } }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -393,6 +395,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const StatementReportsViewFragmentDoc = new TypedDocumentString(`
+    fragment StatementReportsView on Statement {
+  reportedBy {
+    totalCount
+    reports(first: 5) {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+    latest {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+  }
+}
+    `, {"fragmentName":"StatementReportsView"}) as unknown as TypedDocumentString<StatementReportsViewFragment, unknown>;
 export const StatementViewFragmentDoc = new TypedDocumentString(`
     fragment StatementView on Statement {
   id
@@ -423,6 +450,9 @@ export const StatementViewFragmentDoc = new TypedDocumentString(`
     publisher
     url
   }
+  ...StatementReportsView
+}
+    fragment StatementReportsView on Statement {
   reportedBy {
     totalCount
     reports(first: 5) {
@@ -444,8 +474,7 @@ export const StatementViewFragmentDoc = new TypedDocumentString(`
       }
     }
   }
-}
-    `, {"fragmentName":"StatementView"}) as unknown as TypedDocumentString<StatementViewFragment, unknown>;
+}`, {"fragmentName":"StatementView"}) as unknown as TypedDocumentString<StatementViewFragment, unknown>;
 export const SearchEntitiesDocument = new TypedDocumentString(`
     query SearchEntities($text: String!) {
   search(text: $text, first: 20) {
@@ -758,6 +787,9 @@ export const EntityPageDocument = new TypedDocumentString(`
     publisher
     url
   }
+  ...StatementReportsView
+}
+fragment StatementReportsView on Statement {
   reportedBy {
     totalCount
     reports(first: 5) {
@@ -1017,27 +1049,7 @@ export const SourcePageDocument = new TypedDocumentString(`
         start
         end
       }
-      reportedBy {
-        totalCount
-        reports(first: 5) {
-          text
-          source {
-            id
-            title
-            publisher
-            publishedAt
-          }
-        }
-        latest {
-          text
-          source {
-            id
-            title
-            publisher
-            publishedAt
-          }
-        }
-      }
+      ...StatementReportsView
       estimates {
         id
         label
@@ -1049,4 +1061,26 @@ export const SourcePageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;
+    fragment StatementReportsView on Statement {
+  reportedBy {
+    totalCount
+    reports(first: 5) {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+    latest {
+      text
+      source {
+        id
+        title
+        publisher
+        publishedAt
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;

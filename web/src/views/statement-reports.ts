@@ -1,21 +1,10 @@
 /** "Reported by N sources": the sources of one statement, first and latest marked, each with its own words when they differ. */
 import { h, sourceHref } from '../dom';
+import type { StatementReportsViewFragment } from '../generated/graphql';
 
-/** One report as the entity and source pages select it (`reportedBy { reports(first: 5) latest }`). */
-interface Report {
-  readonly text?: string | null;
-  readonly source: {
-    readonly id: string;
-    readonly title: string;
-    readonly publisher?: string | null;
-    readonly publishedAt?: string | null;
-  };
-}
-interface Reports {
-  readonly totalCount: number;
-  readonly reports: readonly Report[];
-  readonly latest: Report;
-}
+/** A statement's reports as the pages select them (the `StatementReportsView` fragment). */
+type Reports = StatementReportsViewFragment['reportedBy'];
+type Report = Reports['latest'];
 
 /** "reported by 1 source", "reported by 3 sources". */
 export function reportedByText(count: number): string {
